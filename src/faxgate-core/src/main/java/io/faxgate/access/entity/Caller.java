@@ -1,0 +1,51 @@
+package io.faxgate.access.entity;
+
+import java.io.Serializable;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who is calling, as of this request: resolved afresh from the principal name, so a deactivated account or a
+ * removed permission takes effect on the next request of an open session.
+ */
+public record Caller(
+        String principalName,
+        CallerKind kind,
+        Long tenantId,
+        String tenantSlug,
+        Long directoryUserId,
+        String userName,
+        String email,
+        Set<Permission> permissions) implements Serializable {
+
+    public static final String LOCAL_PREFIX = "local:";
+    public static final String USER_PREFIX = "user:";
+
+    public Caller {
+        permissions = Set.copyOf(permissions);
+    }
+
+    public boolean isOperator() {
+        return kind == CallerKind.PLATFORM_OPERATOR;
+    }
+
+    /** The container groups (= role names) this caller holds right now. */
+    public Set<String> roles() {
+        Set<String> roles = new TreeSet<>();
+        if (isOperator()) {
+            roles.add(Roles.OPERATOR);
+            return roles;
+        }
+        roles.add(Roles.TENANT_MEMBER);
+        permissions.forEach(p -> roles.add(p.name()));
+        return roles;
+    }
+
+    public static String localPrincipal(String username) {
+        return LOCAL_PREFIX + username;
+    }
+
+    public static String userPrincipal(long directoryUserId) {
+        return USER_PREFIX + directoryUserId;
+    }
+}

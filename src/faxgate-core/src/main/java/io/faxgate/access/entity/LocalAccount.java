@@ -1,0 +1,117 @@
+package io.faxgate.access.entity;
+
+import io.faxgate.platform.entity.VersionedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A password account (Jakarta Security PBKDF2 hash). Usernames are unique platform-wide. */
+@Entity
+@Table(name = "local_account")
+@NamedQuery(name = LocalAccount.BY_USERNAME, query = "select a from LocalAccount a where a.username = :username")
+@NamedQuery(name = LocalAccount.COUNT_OF_KIND, query = "select count(a) from LocalAccount a where a.kind = :kind")
+public class LocalAccount extends VersionedEntity {
+
+    public static final String BY_USERNAME = "LocalAccount.byUsername";
+    public static final String COUNT_OF_KIND = "LocalAccount.countOfKind";
+    public static final String USERNAME_PATTERN = "[A-Za-z0-9._@-]{3,100}";
+
+    /** Null for platform operators. */
+    @Column(name = "tenant_id", updatable = false)
+    private Long tenantId;
+
+    @Column(nullable = false, updatable = false)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private LocalAccountKind kind;
+
+    /** May sign in with a password even where the tenant's SSO scope forbids local sign-in; always audited. */
+    @Column(name = "break_glass", nullable = false)
+    private boolean breakGlass;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    protected LocalAccount() {
+    }
+
+    private LocalAccount(Long tenantId, String username, String passwordHash, LocalAccountKind kind, Instant now) {
+        this.tenantId = tenantId;
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.kind = kind;
+        this.enabled = true;
+        this.createdAt = now;
+    }
+
+    public static LocalAccount operator(String username, String passwordHash, Instant now) {
+        return new LocalAccount(null, username, passwordHash, LocalAccountKind.PLATFORM_OPERATOR, now);
+    }
+
+    public static LocalAccount tenantAdmin(long tenantId, String username, String passwordHash, Instant now) {
+        return new LocalAccount(tenantId, username, passwordHash, LocalAccountKind.TENANT_ADMIN, now);
+    }
+
+    public void changePasswordHash(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    public void markBreakGlass(boolean isBreakGlass) {
+        this.breakGlass = isBreakGlass;
+    }
+
+    public void enable(boolean isEnabled) {
+        this.enabled = isEnabled;
+    }
+
+    public void loggedIn(Instant now) {
+        this.lastLoginAt = now;
+    }
+
+    public Long getTenantId() {
+        return tenantId;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public LocalAccountKind getKind() {
+        return kind;
+    }
+
+    public boolean isBreakGlass() {
+        return breakGlass;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+}

@@ -1,0 +1,56 @@
+package io.faxgate.audit.control;
+
+import io.faxgate.audit.entity.AuditEvent;
+import io.faxgate.audit.entity.AuditOutcome;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.Principal;
+import java.time.Clock;
+
+/**
+ * Writes audit events. A change and its audit event commit together ({@link #record}); failures and denials,
+ * whose business transaction rolls back, are written in a transaction of their own ({@link #recordIndependently}).
+ */
+@Stateless
+public class AuditTrail {
+
+    public static final String ANONYMOUS = "anonymous";
+    private static final int MAX_DETAIL = 4000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    Clock clock;
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void record(Long tenantId, String type, AuditOutcome outcome, String target, String detail) {
+        em.persist(event(tenantId, currentActor(), type, outcome, target, detail, null));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordIndependently(Long tenantId, String actor, String type, AuditOutcome outcome, String target,
+                                    String detail, String sourceIp) {
+        em.persist(event(tenantId, actor == null ? currentActor() : actor, type, outcome, target, detail, sourceIp));
+    }
+
+    private AuditEvent event(Long tenantId, String actor, String type, AuditOutcome outcome, String target,
+                             String detail, String sourceIp) {
+        String trimmed = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail;
+        return new AuditEvent(tenantId, clock.instant(), actor, type, outcome, target, trimmed, sourceIp);
+    }
+
+    private String currentActor() {
+        Principal p = session.getCallerPrincipal();
+        return p == null || p.getName() == null || "ANONYMOUS".equalsIgnoreCase(p.getName()) ? ANONYMOUS : p.getName();
+    }
+}

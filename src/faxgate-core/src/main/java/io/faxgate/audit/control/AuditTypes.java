@@ -1,0 +1,21 @@
+package io.faxgate.audit.control;
+
+/** The audit event types written today; the audit log filters by these strings. */
+public final class AuditTypes {
+
+    public static final String TENANT_CREATED = "TENANT_CREATED";
+    public static final String TENANT_UPDATED = "TENANT_UPDATED";
+    public static final String TENANT_ADMIN_CREATED = "TENANT_ADMIN_CREATED";
+    public static final String SSO_SETTINGS_CHANGED = "SSO_SETTINGS_CHANGED";
+    public static final String FAX_LINE_CREATED = "FAX_LINE_CREATED";
+    public static final String FAX_LINE_UPDATED = "FAX_LINE_UPDATED";
+    public static final String FAX_LINE_DELETED = "FAX_LINE_DELETED";
+    public static final String GROUP_CREATED = "GROUP_CREATED";
+    public static final String GROUP_LINE_BOUND = "GROUP_LINE_BOUND";
+    public static final String GROUP_LINE_UNBOUND = "GROUP_LINE_UNBOUND";
+    public static final String LOCAL_SIGN_IN = "LOCAL_SIGN_IN";
+    public static final String OPERATOR_BOOTSTRAPPED = "OPERATOR_BOOTSTRAPPED";
+
+    private AuditTypes() {
+    }
+}

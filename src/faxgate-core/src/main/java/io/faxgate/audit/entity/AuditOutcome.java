@@ -1,0 +1,8 @@
+package io.faxgate.audit.entity;
+
+public enum AuditOutcome {
+    SUCCESS,
+    FAILURE,
+    DENIED,
+    WARNING
+}

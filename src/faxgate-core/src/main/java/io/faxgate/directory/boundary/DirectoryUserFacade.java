@@ -1,0 +1,63 @@
+package io.faxgate.directory.boundary;
+
+import io.faxgate.access.control.CallerDirectory;
+import io.faxgate.access.control.TenantAccess;
+import io.faxgate.access.entity.Caller;
+import io.faxgate.access.entity.Roles;
+import io.faxgate.directory.control.DirectoryUsers;
+import io.faxgate.directory.control.SecurityGroups;
+import io.faxgate.directory.entity.DirectoryUser;
+import io.faxgate.fax.boundary.FaxLineView;
+import io.faxgate.fax.control.FaxLines;
+import io.faxgate.platform.boundary.InvalidInputException;
+import io.faxgate.tenant.entity.Tenant;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** The tenant's users as User Maintenance sees them. */
+@Stateless
+@RolesAllowed({Roles.OPERATOR, Roles.MANAGE_USERS})
+public class DirectoryUserFacade {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    DirectoryUsers users;
+
+    @Inject
+    SecurityGroups groups;
+
+    @Inject
+    FaxLines lines;
+
+    @Inject
+    CallerDirectory callers;
+
+    public UserPage search(String slug, String search, int page, int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        long tenantId = access.tenant(slug).getId();
+        List<DirectoryUserView> items = users.search(tenantId, search, page, size).stream().map(DirectoryUserView::of).toList();
+        return new UserPage(items, page, size, users.count(tenantId, search));
+    }
+
+    public DirectoryUserDetail get(String slug, long id) {
+        Tenant tenant = access.tenant(slug);
+        DirectoryUser user = users.get(tenant.getId(), id);
+        List<String> permissions = callers.find(Caller.userPrincipal(user.getId()))
+                .map(c -> c.permissions().stream().map(Enum::name).sorted().toList()).orElse(List.of());
+        return new DirectoryUserDetail(DirectoryUserView.of(user),
+                groups.ofUser(tenant.getId(), user.getId()).stream().map(SecurityGroupView::of).toList(),
+                lines.reachableBy(tenant.getId(), user.getId()).stream().map(FaxLineView::of).toList(),
+                permissions);
+    }
+}

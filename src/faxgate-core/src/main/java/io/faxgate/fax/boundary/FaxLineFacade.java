@@ -1,0 +1,111 @@
+package io.faxgate.fax.boundary;
+
+import io.faxgate.access.control.TenantAccess;
+import io.faxgate.access.entity.Roles;
+import io.faxgate.audit.control.AuditTrail;
+import io.faxgate.audit.control.AuditTypes;
+import io.faxgate.audit.entity.AuditOutcome;
+import io.faxgate.directory.control.SecurityGroups;
+import io.faxgate.directory.entity.SecurityGroup;
+import io.faxgate.fax.control.FaxLines;
+import io.faxgate.fax.entity.FaxLine;
+import io.faxgate.platform.boundary.ConflictException;
+import io.faxgate.tenant.entity.Tenant;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.util.List;
+
+/** Fax lines of a tenant and their bindings to security groups. */
+@Stateless
+@RolesAllowed({Roles.OPERATOR, Roles.MANAGE_FAX_LINES})
+public class FaxLineFacade {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    FaxLines lines;
+
+    @Inject
+    SecurityGroups groups;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public List<FaxLineView> list(String slug) {
+        return lines.ofTenant(access.tenant(slug).getId()).stream().map(FaxLineView::of).toList();
+    }
+
+    public FaxLineView get(String slug, long id) {
+        return FaxLineView.of(lines.get(access.tenant(slug).getId(), id));
+    }
+
+    public FaxLineView create(String slug, @NotNull(message = "body is required") @Valid NewFaxLine request) {
+        Tenant tenant = access.tenant(slug);
+        if (lines.numberTaken(request.number())) {
+            throw new ConflictException("number", "fax number " + request.number() + " is already in use");
+        }
+        FaxLine line = new FaxLine(tenant.getId(), request.number(), request.label().strip(), clock.instant());
+        lines.add(line);
+        audit.record(tenant.getId(), AuditTypes.FAX_LINE_CREATED, AuditOutcome.SUCCESS, line.getNumber(), line.getLabel());
+        return FaxLineView.of(line);
+    }
+
+    public FaxLineView update(String slug, long id, @NotNull(message = "body is required") @Valid FaxLineChange change) {
+        Tenant tenant = access.tenant(slug);
+        FaxLine line = lines.get(tenant.getId(), id);
+        if (line.getVersion() != change.version()) {
+            throw ConflictException.staleVersion("fax line", change.version(), line.getVersion());
+        }
+        String before = line.getLabel();
+        line.relabel(change.label().strip());
+        em.flush();
+        audit.record(tenant.getId(), AuditTypes.FAX_LINE_UPDATED, AuditOutcome.SUCCESS, line.getNumber(),
+                "label " + before + " -> " + line.getLabel());
+        return FaxLineView.of(line);
+    }
+
+    public void delete(String slug, long id) {
+        Tenant tenant = access.tenant(slug);
+        FaxLine line = lines.get(tenant.getId(), id);
+        lines.remove(line);
+        audit.record(tenant.getId(), AuditTypes.FAX_LINE_DELETED, AuditOutcome.SUCCESS, line.getNumber(), null);
+    }
+
+    /** Idempotent: binding an already bound group changes nothing and writes no audit event. */
+    public FaxLineView bind(String slug, long groupId, long lineId) {
+        Tenant tenant = access.tenant(slug);
+        SecurityGroup group = groups.get(tenant.getId(), groupId);
+        FaxLine line = lines.get(tenant.getId(), lineId);
+        if (line.bind(group)) {
+            em.flush();
+            audit.record(tenant.getId(), AuditTypes.GROUP_LINE_BOUND, AuditOutcome.SUCCESS, line.getNumber(),
+                    "group " + group.getDisplayName() + " (" + group.getExternalId() + ")");
+        }
+        return FaxLineView.of(line);
+    }
+
+    public FaxLineView unbind(String slug, long groupId, long lineId) {
+        Tenant tenant = access.tenant(slug);
+        SecurityGroup group = groups.get(tenant.getId(), groupId);
+        FaxLine line = lines.get(tenant.getId(), lineId);
+        if (line.unbind(group)) {
+            em.flush();
+            audit.record(tenant.getId(), AuditTypes.GROUP_LINE_UNBOUND, AuditOutcome.SUCCESS, line.getNumber(),
+                    "group " + group.getDisplayName() + " (" + group.getExternalId() + ")");
+        }
+        return FaxLineView.of(line);
+    }
+}

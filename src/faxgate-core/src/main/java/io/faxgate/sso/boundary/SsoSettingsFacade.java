@@ -1,0 +1,119 @@
+package io.faxgate.sso.boundary;
+
+import io.faxgate.access.control.TenantAccess;
+import io.faxgate.access.entity.Roles;
+import io.faxgate.audit.control.AuditTrail;
+import io.faxgate.audit.control.AuditTypes;
+import io.faxgate.audit.entity.AuditOutcome;
+import io.faxgate.platform.boundary.ConflictException;
+import io.faxgate.sso.control.IdpCertificate;
+import io.faxgate.sso.control.IdpLoginEndpoint;
+import io.faxgate.sso.control.SsoEndpoints;
+import io.faxgate.sso.control.SsoSettingsValidation;
+import io.faxgate.sso.entity.SsoConfiguration;
+import io.faxgate.sso.entity.SsoSettings;
+import io.faxgate.tenant.entity.Tenant;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A tenant's SSO settings: read with the endpoints we publish, saved all-or-nothing and audited. */
+@Stateless
+@RolesAllowed({Roles.OPERATOR, Roles.MANAGE_SSO})
+public class SsoSettingsFacade {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    SsoEndpoints endpoints;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public SsoSettingsView get(String slug) {
+        Tenant tenant = access.tenant(slug);
+        return view(tenant, settingsOf(tenant));
+    }
+
+    public SsoSettingsView save(String slug, SsoSettingsRequest request) {
+        Tenant tenant = access.tenant(slug);
+        SsoSettings settings = settingsOf(tenant);
+        Instant now = clock.instant();
+        SsoConfiguration next = SsoSettingsValidation.validate(request, tenant.isSsoAllowed(), now);
+        if (request.version() != null && request.version() != settings.getVersion()) {
+            throw ConflictException.staleVersion("SSO settings", request.version(), settings.getVersion());
+        }
+        SsoConfiguration before = settings.configuration();
+        settings.replace(next, now);
+        em.flush();
+        audit.record(tenant.getId(), AuditTypes.SSO_SETTINGS_CHANGED, AuditOutcome.SUCCESS, slug,
+                describe(before) + " -> " + describe(next));
+        if (next.allowSha1() && !before.allowSha1()) {
+            audit.record(tenant.getId(), AuditTypes.SSO_SETTINGS_CHANGED, AuditOutcome.WARNING, slug,
+                    "SHA-1 signatures are now accepted for this tenant (insecure)");
+        }
+        return view(tenant, settings);
+    }
+
+    private SsoSettings settingsOf(Tenant tenant) {
+        return em.createNamedQuery(SsoSettings.OF_TENANT, SsoSettings.class).setParameter("tenantId", tenant.getId())
+                .getResultStream().findFirst()
+                .orElseGet(() -> {
+                    SsoSettings fresh = new SsoSettings(tenant.getId(), clock.instant());
+                    em.persist(fresh);
+                    return fresh;
+                });
+    }
+
+    private SsoSettingsView view(Tenant tenant, SsoSettings settings) {
+        SsoConfiguration c = settings.configuration();
+        Instant now = clock.instant();
+        List<String> pems = certificates(c).toList();
+        List<CertificateDetails> details = new ArrayList<>();
+        for (int i = 0; i < pems.size(); i++) {
+            details.add(CertificateDetails.of(i == 0 ? "primary" : "secondary", IdpCertificate.parse(pems.get(i)), now));
+        }
+        String slug = tenant.getSlug();
+        return new SsoSettingsView(tenant.isSsoAllowed(), c.enabled(), c.mode().name(), c.scope().name(),
+                c.loginEndpoint(), c.clientId(), pems, c.idpEntityId(), effectiveIssuer(c), c.allowIdpInitiated(),
+                c.requireMfa(), c.clockSkewSeconds(), c.allowSha1(), c.justInTimeUsers(), settings.getVersion(),
+                endpoints.consume(slug), endpoints.redirect(slug), c.spEntityId(), endpoints.metadataDocument(slug),
+                endpoints.singleLogout(slug), details);
+    }
+
+    /** The issuer responses must carry: the explicit override, else the one derived from an Entra endpoint. */
+    static String effectiveIssuer(SsoConfiguration c) {
+        if (c.idpEntityId() != null) {
+            return c.idpEntityId();
+        }
+        return c.loginEndpoint() == null ? null : IdpLoginEndpoint.parse(c.loginEndpoint()).derivedIssuer().orElse(null);
+    }
+
+    private static Stream<String> certificates(SsoConfiguration c) {
+        return Stream.of(c.primaryCertificate(), c.secondaryCertificate()).filter(p -> p != null);
+    }
+
+    /** Certificates are public, but long: the audit log gets their thumbprints. */
+    private static String describe(SsoConfiguration c) {
+        String certs = certificates(c).map(p -> IdpCertificate.parse(p).thumbprintSha1()).toList().toString();
+        return "{enabled=" + c.enabled() + ", mode=" + c.mode() + ", scope=" + c.scope() + ", loginEndpoint="
+                + c.loginEndpoint() + ", clientId=" + c.clientId() + ", idpEntityId=" + c.idpEntityId()
+                + ", certificates=" + certs + ", allowIdpInitiated=" + c.allowIdpInitiated() + ", requireMfa="
+                + c.requireMfa() + ", allowSha1=" + c.allowSha1() + ", justInTimeUsers=" + c.justInTimeUsers()
+                + ", clockSkewSeconds=" + c.clockSkewSeconds() + "}";
+    }
+}

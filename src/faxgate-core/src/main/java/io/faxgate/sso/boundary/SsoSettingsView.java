@@ -1,0 +1,28 @@
+package io.faxgate.sso.boundary;
+
+import java.util.List;
+
+/** SSO settings as stored, plus the endpoints Faxgate publishes for this tenant. */
+public record SsoSettingsView(
+        boolean ssoAllowed,
+        boolean enabled,
+        String mode,
+        String scope,
+        String loginEndpoint,
+        String clientId,
+        List<String> certificates,
+        String idpEntityId,
+        String effectiveIdpEntityId,
+        boolean allowIdpInitiated,
+        boolean requireMfa,
+        int clockSkewSeconds,
+        boolean allowSha1,
+        boolean justInTimeUsers,
+        long version,
+        String consumeEndpoint,
+        String redirectEndpoint,
+        String metadataEndpoint,
+        String spMetadataUrl,
+        String singleLogoutEndpoint,
+        List<CertificateDetails> certificateDetails) {
+}

@@ -1,0 +1,72 @@
+package io.faxgate.sso.entity;
+
+import io.faxgate.platform.entity.TenantOwned;
+import io.faxgate.platform.entity.VersionedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * The tenant's service-provider key pair: signs AuthnRequests, logout messages and our metadata, and decrypts
+ * encrypted assertions. The private key is stored only sealed with the platform master key (AES-256-GCM).
+ */
+@Entity
+@Table(name = "sp_key_pair")
+@NamedQuery(name = SpKeyPair.ACTIVE_OF_TENANT, query = "select k from SpKeyPair k where k.tenantId = :tenantId and k.active = true order by k.createdAt desc")
+public class SpKeyPair extends VersionedEntity implements TenantOwned {
+
+    public static final String ACTIVE_OF_TENANT = "SpKeyPair.activeOfTenant";
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private long tenantId;
+
+    @Column(name = "certificate_pem", nullable = false, updatable = false)
+    private String certificatePem;
+
+    @Column(name = "sealed_private_key", nullable = false, updatable = false)
+    private String sealedPrivateKey;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected SpKeyPair() {
+    }
+
+    public SpKeyPair(long tenantId, String certificatePem, String sealedPrivateKey, Instant now) {
+        this.tenantId = tenantId;
+        this.certificatePem = certificatePem;
+        this.sealedPrivateKey = sealedPrivateKey;
+        this.active = true;
+        this.createdAt = now;
+    }
+
+    public void retire() {
+        this.active = false;
+    }
+
+    @Override
+    public long getTenantId() {
+        return tenantId;
+    }
+
+    public String getCertificatePem() {
+        return certificatePem;
+    }
+
+    public String getSealedPrivateKey() {
+        return sealedPrivateKey;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,111 @@
+package io.faxgate.sso.entity;
+
+import io.faxgate.platform.entity.TenantOwned;
+import io.faxgate.platform.entity.VersionedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A tenant's connection to its identity provider (Microsoft Entra ID by default), as the admin entered it. */
+@Entity
+@Table(name = "sso_settings")
+@NamedQuery(name = SsoSettings.OF_TENANT, query = "select s from SsoSettings s where s.tenantId = :tenantId")
+public class SsoSettings extends VersionedEntity implements TenantOwned {
+
+    public static final String OF_TENANT = "SsoSettings.ofTenant";
+    public static final int DEFAULT_CLOCK_SKEW_SECONDS = 180;
+    public static final int MAX_CLOCK_SKEW_SECONDS = 300;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private long tenantId;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SsoMode mode = SsoMode.AUTHENTICATION_ONLY;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SsoScope scope = SsoScope.BOTH;
+
+    @Column(name = "login_endpoint")
+    private String loginEndpoint;
+
+    @Column(name = "client_id")
+    private String clientId;
+
+    /** Explicit IdP issuer for non-Entra IdPs; when null the Entra issuer is derived from the login endpoint. */
+    @Column(name = "idp_entity_id")
+    private String idpEntityId;
+
+    @Column(name = "primary_certificate")
+    private String primaryCertificate;
+
+    @Column(name = "secondary_certificate")
+    private String secondaryCertificate;
+
+    @Column(name = "allow_idp_initiated", nullable = false)
+    private boolean allowIdpInitiated;
+
+    @Column(name = "require_mfa", nullable = false)
+    private boolean requireMfa;
+
+    @Column(name = "allow_sha1", nullable = false)
+    private boolean allowSha1;
+
+    /** Create users at first sign-in; off when the tenant wants users to come from directory sync only. */
+    @Column(name = "just_in_time_users", nullable = false)
+    private boolean justInTimeUsers = true;
+
+    @Column(name = "clock_skew_seconds", nullable = false)
+    private int clockSkewSeconds = DEFAULT_CLOCK_SKEW_SECONDS;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected SsoSettings() {
+    }
+
+    public SsoSettings(long tenantId, Instant now) {
+        this.tenantId = tenantId;
+        this.updatedAt = now;
+    }
+
+    /** Replaces every admin-editable field at once: a settings save is all-or-nothing. */
+    public void replace(SsoConfiguration c, Instant now) {
+        this.enabled = c.enabled();
+        this.mode = c.mode();
+        this.scope = c.scope();
+        this.loginEndpoint = c.loginEndpoint();
+        this.clientId = c.clientId();
+        this.idpEntityId = c.idpEntityId();
+        this.primaryCertificate = c.primaryCertificate();
+        this.secondaryCertificate = c.secondaryCertificate();
+        this.allowIdpInitiated = c.allowIdpInitiated();
+        this.requireMfa = c.requireMfa();
+        this.allowSha1 = c.allowSha1();
+        this.justInTimeUsers = c.justInTimeUsers();
+        this.clockSkewSeconds = c.clockSkewSeconds();
+        this.updatedAt = now;
+    }
+
+    public SsoConfiguration configuration() {
+        return new SsoConfiguration(enabled, mode, scope, loginEndpoint, clientId, idpEntityId, primaryCertificate,
+                secondaryCertificate, allowIdpInitiated, requireMfa, allowSha1, justInTimeUsers, clockSkewSeconds);
+    }
+
+    @Override
+    public long getTenantId() {
+        return tenantId;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}
