@@ -6,6 +6,9 @@ import io.faxgate.access.control.TenantAccess;
 import io.faxgate.access.entity.Caller;
 import io.faxgate.access.entity.LocalAccount;
 import io.faxgate.access.entity.Roles;
+import io.faxgate.audit.control.AuditTrail;
+import io.faxgate.audit.control.AuditTypes;
+import io.faxgate.audit.entity.AuditOutcome;
 import io.faxgate.fax.boundary.FaxLineView;
 import io.faxgate.fax.control.FaxLines;
 import jakarta.annotation.security.PermitAll;
@@ -34,6 +37,9 @@ public class CallerFacade {
     FaxLines lines;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     Clock clock;
 
     @RolesAllowed({Roles.OPERATOR, Roles.TENANT_MEMBER})
@@ -45,12 +51,35 @@ public class CallerFacade {
                 c.email(), List.copyOf(c.roles()), c.permissions().stream().map(Enum::name).sorted().toList(), reachable);
     }
 
-    /** Password sign-in for local accounts; the principal name on success. Called before anyone is signed in. */
+    /**
+     * Password sign-in for local accounts; the principal name on success. Called before anyone is signed in.
+     * Failures are always audited; successes only when interactive (a form sign-in), because API clients using
+     * HTTP Basic present their password on every request.
+     */
     @PermitAll
-    public Optional<String> authenticateLocal(String username, char[] password) {
-        Optional<LocalAccount> account = credentials.check(username, password);
-        account.ifPresent(a -> a.loggedIn(clock.instant()));
-        return account.map(a -> Caller.localPrincipal(a.getUsername()));
+    public Optional<String> authenticateLocal(String username, char[] password, boolean interactive, String sourceIp) {
+        String name = username == null ? "" : username.strip();
+        Optional<LocalAccount> account = name.isEmpty() || name.length() > 100 ? Optional.empty()
+                : credentials.check(name, password);
+        if (account.isEmpty()) {
+            audit.recordIndependently(null, AuditTrail.ANONYMOUS, AuditTypes.LOCAL_SIGN_IN, AuditOutcome.FAILURE,
+                    printable(name), "wrong username or password, or account disabled", sourceIp);
+            return Optional.empty();
+        }
+        LocalAccount signedIn = account.get();
+        if (interactive) {
+            signedIn.loggedIn(clock.instant());
+            audit.recordIndependently(signedIn.getTenantId(), Caller.localPrincipal(signedIn.getUsername()),
+                    AuditTypes.LOCAL_SIGN_IN, AuditOutcome.SUCCESS, signedIn.getUsername(),
+                    signedIn.isBreakGlass() ? "break-glass account" : null, sourceIp);
+        }
+        return Optional.of(Caller.localPrincipal(signedIn.getUsername()));
+    }
+
+    /** Attempted usernames are attacker input: keep the audit log free of control characters and floods. */
+    private static String printable(String attempted) {
+        String clean = attempted.replaceAll("[^\\p{Print}]", "?");
+        return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
     }
 
     /** The roles (= current permissions) of a principal, or nothing when it may no longer act at all. */

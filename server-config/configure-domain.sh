@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Applies Faxgate's Payara configuration to a running domain. Idempotent: safe to run on every start.
+# Usage: server-config/configure-domain.sh   (FAXGATE_ADMIN_PORT, PAYARA_HOME as in lib.sh)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+log "configuring domain (admin port $FAXGATE_ADMIN_PORT)"
+
+# Groups handed to the container by our authentication mechanism are role names (see access/entity/Roles).
+asadmin set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true >/dev/null
+
+# Don't advertise the server in every response.
+for listener in http-listener-1 http-listener-2; do
+  asadmin set "configs.config.server-config.network-config.protocols.protocol.$listener.http.xpowered-by=false" >/dev/null
+  asadmin set "configs.config.server-config.network-config.protocols.protocol.$listener.http.server-header=false" >/dev/null || true
+done
+
+# The application's datasource. Default: Payara's embedded H2 (H2Pool). use-postgresql.sh repoints it.
+if ! asadmin list-jdbc-resources | grep -qx 'jdbc/faxgate'; then
+  asadmin create-jdbc-resource --connectionpoolid H2Pool jdbc/faxgate >/dev/null
+  log "jdbc/faxgate -> embedded H2 (H2Pool)"
+fi
+log "domain configured"

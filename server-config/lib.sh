@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Shared helpers for the server-config scripts. Source it; do not run it.
+set -euo pipefail
+
+SERVER_CONFIG_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(cd "$SERVER_CONFIG_DIR/.." && pwd)"
+FAXGATE_RUN_DIR="${FAXGATE_RUN_DIR:-$REPO_DIR/.faxgate}"
+PAYARA_HOME="${PAYARA_HOME:-$FAXGATE_RUN_DIR/payara6}"
+FAXGATE_DOMAIN="${FAXGATE_DOMAIN:-domain1}"
+FAXGATE_ADMIN_PORT="${FAXGATE_ADMIN_PORT:-4848}"
+FAXGATE_HTTP_PORT="${FAXGATE_HTTP_PORT:-8080}"
+
+# Payara 6 must run on JDK 17 (on 25 JPA breaks); prefer a 17 when JAVA_HOME points elsewhere.
+if [[ -z "${AS_JAVA:-}" ]]; then
+  if [[ -n "${JAVA_HOME:-}" && "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)" == *'"17'* ]]; then
+    export AS_JAVA="$JAVA_HOME"
+  elif [[ -d /usr/lib/jvm/java-17-openjdk-amd64 ]]; then
+    export AS_JAVA=/usr/lib/jvm/java-17-openjdk-amd64
+  fi
+fi
+
+asadmin() {
+  "$PAYARA_HOME/bin/asadmin" --port "$FAXGATE_ADMIN_PORT" --interactive=false "$@"
+}
+
+log() {
+  echo "[faxgate] $*"
+}
+
+domain_running() {
+  asadmin uptime >/dev/null 2>&1
+}
+
+# wait_for_url URL SECONDS: poll until the URL answers 200.
+wait_for_url() {
+  local url="$1" seconds="$2" i
+  for ((i = 0; i < seconds; i++)); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null || java_get "$url"; then
+      return 0
+    fi
+    sleep 1
+  done
+  return 1
+}
+
+# A fresh machine has JDK + Maven, not necessarily curl: fall back to Java's own HTTP client.
+java_get() {
+  command -v curl >/dev/null 2>&1 && return 1
+  "${AS_JAVA:-${JAVA_HOME:-/usr}}/bin/java" "$SERVER_CONFIG_DIR/HttpGet.java" "$1" >/dev/null 2>&1
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Points Faxgate's datasource (jdbc/faxgate) at PostgreSQL. Run against a running domain, then redeploy or restart.
+# Settings from the environment:
+#   FAXGATE_DB_HOST (localhost)  FAXGATE_DB_PORT (5432)  FAXGATE_DB_NAME (faxgate)  FAXGATE_DB_USER (faxgate)
+#   FAXGATE_DB_PASSWORD (optional; stored as a Payara password alias, never in domain.xml in clear text)
+#   FAXGATE_JDBC_DRIVER (path to postgresql.jar; default $FAXGATE_RUN_DIR/drivers/postgresql.jar)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+host="${FAXGATE_DB_HOST:-localhost}"
+port="${FAXGATE_DB_PORT:-5432}"
+name="${FAXGATE_DB_NAME:-faxgate}"
+user="${FAXGATE_DB_USER:-faxgate}"
+driver="${FAXGATE_JDBC_DRIVER:-$FAXGATE_RUN_DIR/drivers/postgresql.jar}"
+pool=FaxgatePostgresPool
+
+if ! asadmin list-libraries --type common | grep -q '^postgresql'; then
+  [[ -f "$driver" ]] || { echo "PostgreSQL JDBC driver not found at $driver (run mvn -Prun package once, or set FAXGATE_JDBC_DRIVER)" >&2; exit 2; }
+  asadmin add-library --type common "$driver" >/dev/null
+  log "PostgreSQL driver added (a domain restart makes it visible)"
+fi
+
+properties="serverName=$host:portNumber=$port:databaseName=$name:user=$user"
+if [[ -n "${FAXGATE_DB_PASSWORD:-}" ]]; then
+  secret_file="$(mktemp)"
+  trap 'rm -f "$secret_file"' EXIT
+  chmod 600 "$secret_file"
+  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$FAXGATE_DB_PASSWORD" >"$secret_file"
+  asadmin list-password-aliases | grep -qx faxgate-db-password && asadmin delete-password-alias faxgate-db-password >/dev/null
+  asadmin --passwordfile "$secret_file" create-password-alias faxgate-db-password >/dev/null
+  properties="$properties:password=\${ALIAS=faxgate-db-password}"
+fi
+
+if asadmin list-jdbc-connection-pools | grep -qx "$pool"; then
+  asadmin delete-jdbc-connection-pool --cascade=true "$pool" >/dev/null
+fi
+asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
+  --restype javax.sql.DataSource --isconnectvalidatereq=true --validationmethod=auto-commit \
+  --steadypoolsize 2 --maxpoolsize 32 --property "$properties" "$pool" >/dev/null
+if asadmin list-jdbc-resources | grep -qx 'jdbc/faxgate'; then
+  asadmin delete-jdbc-resource jdbc/faxgate >/dev/null
+fi
+asadmin create-jdbc-resource --connectionpoolid "$pool" jdbc/faxgate >/dev/null
+log "jdbc/faxgate -> PostgreSQL $user@$host:$port/$name"

@@ -1,0 +1,113 @@
+package io.faxgate.access.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Faxgate's one Jakarta Security mechanism. It makes the caller known to the container in three ways:
+ * <ol>
+ * <li>an interactive sign-in ({@code SecurityContext.authenticate} with a credential): the session id is renewed
+ *     and the principal name is kept in the session;</li>
+ * <li>HTTP Basic on API calls (stateless, no session);</li>
+ * <li>a session from an earlier sign-in (local or, later, SAML).</li>
+ * </ol>
+ * In every case the roles are looked up afresh for this request, so a removed permission, a deactivated user or
+ * a disabled account stops working on the very next request of a session that is already open.
+ */
+@ApplicationScoped
+public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** Session attribute holding the signed-in principal name; the SAML sign-in sets the same attribute. */
+    public static final String SIGNED_IN_PRINCIPAL = "io.faxgate.principal";
+    private static final String BASIC = "Basic ";
+
+    @EJB
+    CallerFacade callers;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential instanceof UsernamePasswordCredential password) {
+            return interactiveSignIn(request, context, password);
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+            return basic(request, response, context, authorization.substring(BASIC.length()).trim());
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SIGNED_IN_PRINCIPAL) instanceof String principal) {
+            Optional<Set<String>> roles = callers.currentRoles(principal);
+            if (roles.isPresent()) {
+                return context.notifyContainerAboutLogin(principal, roles.get());
+            }
+            session.invalidate();
+        }
+        if (context.isProtected()) {
+            return context.redirect(request.getContextPath() + "/login.xhtml");
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus interactiveSignIn(HttpServletRequest request, HttpMessageContext context,
+                                                   UsernamePasswordCredential password) {
+        Optional<String> principal = callers.authenticateLocal(password.getCaller(), password.getPassword().getValue(),
+                true, request.getRemoteAddr());
+        Optional<Set<String>> roles = principal.flatMap(callers::currentRoles);
+        if (roles.isEmpty()) {
+            // The sign-in page shows the message itself; no 401 error page.
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        signIn(request, principal.get());
+        return context.notifyContainerAboutLogin(principal.get(), roles.get());
+    }
+
+    /** Renews the session id (no session fixation) and remembers the principal for later requests. */
+    public static void signIn(HttpServletRequest request, String principal) {
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setAttribute(SIGNED_IN_PRINCIPAL, principal);
+    }
+
+    private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context, String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return challenge(response, context);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return challenge(response, context);
+        }
+        Optional<String> principal = callers.authenticateLocal(decoded.substring(0, colon),
+                decoded.substring(colon + 1).toCharArray(), false, request.getRemoteAddr());
+        Optional<Set<String>> roles = principal.flatMap(callers::currentRoles);
+        return roles.isPresent() ? context.notifyContainerAboutLogin(principal.get(), roles.get()) : challenge(response, context);
+    }
+
+    private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"faxgate\", charset=\"UTF-8\"");
+        response.setContentType("application/json");
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.getWriter().write("{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"wrong username or password\",\"fieldErrors\":[]}");
+        } catch (java.io.IOException ignored) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

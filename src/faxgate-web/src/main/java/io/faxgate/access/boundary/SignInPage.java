@@ -1,0 +1,72 @@
+package io.faxgate.access.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+
+/** Password sign-in for local accounts (platform operators, tenant administrators). JSF protects it from CSRF. */
+@Named
+@RequestScoped
+public class SignInPage {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    FacesContext faces;
+
+    private String username;
+    private String password;
+
+    public String signIn() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(), AuthenticationParameters.withParams()
+                        .newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(username == null ? "" : username, new Password(password == null ? "" : password))));
+        if (status == AuthenticationStatus.SUCCESS) {
+            return "/index.xhtml?faces-redirect=true";
+        }
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
+        return null;
+    }
+
+    public String signOut() throws ServletException {
+        ExternalContext external = faces.getExternalContext();
+        ((HttpServletRequest) external.getRequest()).logout();
+        external.invalidateSession();
+        return "/login.xhtml?faces-redirect=true";
+    }
+
+    public String getCallerName() {
+        return security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

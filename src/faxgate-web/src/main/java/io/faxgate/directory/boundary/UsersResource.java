@@ -1,0 +1,35 @@
+package io.faxgate.directory.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("tenants/{slug}/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Users")
+public class UsersResource {
+
+    @EJB
+    DirectoryUserFacade users;
+
+    @GET
+    @Operation(summary = "Page through users", description = "search matches userName, email or display name (contains, case-insensitive); page from 0, size 1-200.")
+    public UserPage list(@PathParam("slug") String slug, @QueryParam("search") String search,
+                         @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        return users.search(slug, search, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A user with their groups, fax lines and permissions")
+    public DirectoryUserDetail get(@PathParam("slug") String slug, @PathParam("id") long id) {
+        return users.get(slug, id);
+    }
+}
