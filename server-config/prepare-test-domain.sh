@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the integration-test domain from scratch (called by src/faxgate-it during `mvn verify`): its own name and
+# port base, so it never touches a `-Prun` server; Faxgate's configuration; jdbc/faxgate on PostgreSQL.
+# The domain is left stopped: Arquillian's managed container starts and stops it around the tests.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+: "${FAXGATE_PORTBASE:?set FAXGATE_PORTBASE}"
+
+chmod +x "$PAYARA_HOME"/bin/* "$PAYARA_HOME"/glassfish/bin/* 2>/dev/null || true
+if domain_running; then
+  log "a test domain is still running on admin port $FAXGATE_ADMIN_PORT; stopping it"
+  asadmin stop-domain "$FAXGATE_DOMAIN" >/dev/null || true
+fi
+if [[ -d "$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN" ]]; then
+  "$PAYARA_HOME/bin/asadmin" --interactive=false delete-domain "$FAXGATE_DOMAIN" >/dev/null
+fi
+"$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword=true --portbase "$FAXGATE_PORTBASE" "$FAXGATE_DOMAIN" >/dev/null
+log "created domain $FAXGATE_DOMAIN (port base $FAXGATE_PORTBASE)"
+asadmin start-domain "$FAXGATE_DOMAIN" >/dev/null
+"$SERVER_CONFIG_DIR/configure-domain.sh"
+"$SERVER_CONFIG_DIR/use-postgresql.sh"
+asadmin stop-domain "$FAXGATE_DOMAIN" >/dev/null
+log "test domain ready"

@@ -1,0 +1,94 @@
+package io.faxgate.it;
+
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Seeds rows that have no API yet (directory users arrive by SCIM and SAML) straight into the test PostgreSQL,
+ * with ids far above what the application's sequence hands out.
+ */
+public final class TestData {
+
+    private static final AtomicLong IDS = new AtomicLong(900_000_000L + (System.nanoTime() % 1_000_000) * 1000);
+
+    private TestData() {
+    }
+
+    public static long tenantId(String slug) {
+        try (Connection c = TestDatabase.connection(); PreparedStatement s = c.prepareStatement("SELECT id FROM tenant WHERE slug = ?")) {
+            s.setString(1, slug);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalStateException("no tenant " + slug);
+                }
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long user(String slug, String userName, String displayName) {
+        long id = IDS.incrementAndGet();
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+        execute("INSERT INTO directory_user (id, version, tenant_id, external_id, user_name, email, display_name, active,"
+                + " source, created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, TRUE, 'SCIM', ?, ?)",
+                id, tenantId(slug), "oid-" + id, userName, userName, displayName, now, now);
+        return id;
+    }
+
+    public static void membership(String slug, long groupId, long userId) {
+        execute("INSERT INTO group_membership (id, tenant_id, security_group_id, directory_user_id) VALUES (?, ?, ?, ?)",
+                IDS.incrementAndGet(), tenantId(slug), groupId, userId);
+    }
+
+    public static void execute(String sql, Object... parameters) {
+        try (Connection c = TestDatabase.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A self-signed RSA certificate in PEM, like the one Entra shows for a SAML app. */
+    public static String certificatePem(String commonName, Instant notAfter) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            X500Principal subject = new X500Principal("CN=" + commonName);
+            var certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(subject,
+                    new BigInteger(64, new SecureRandom()), Date.from(notAfter.minusSeconds(3 * 365 * 86400L)),
+                    Date.from(notAfter), subject, pair.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+            StringWriter out = new StringWriter();
+            try (JcaPEMWriter pem = new JcaPEMWriter(out)) {
+                pem.writeObject(certificate);
+            }
+            return out.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
