@@ -15,6 +15,10 @@ public final class AuditTypes {
     public static final String GROUP_LINE_UNBOUND = "GROUP_LINE_UNBOUND";
     public static final String LOCAL_SIGN_IN = "LOCAL_SIGN_IN";
     public static final String OPERATOR_BOOTSTRAPPED = "OPERATOR_BOOTSTRAPPED";
+    public static final String SAML_SIGN_IN = "SAML_SIGN_IN";
+    public static final String SAML_GROUPS_OVERAGE = "SAML_GROUPS_OVERAGE";
+    public static final String SAML_SIGN_OUT = "SAML_SIGN_OUT";
+    public static final String USER_CREATED = "USER_CREATED";
 
     private AuditTypes() {
     }

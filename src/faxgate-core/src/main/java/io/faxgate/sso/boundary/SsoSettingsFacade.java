@@ -57,6 +57,10 @@ public class SsoSettingsFacade {
         if (request.version() != null && request.version() != settings.getVersion()) {
             throw ConflictException.staleVersion("SSO settings", request.version(), settings.getVersion());
         }
+        if (next.clientId() != null && clientIdTakenElsewhere(next.clientId(), tenant.getId())) {
+            throw new ConflictException("clientId", "this Application (client) ID is already connected to another Faxgate"
+                    + " tenant; each tenant needs its own Entra enterprise application");
+        }
         SsoConfiguration before = settings.configuration();
         settings.replace(next, now);
         em.flush();
@@ -67,6 +71,12 @@ public class SsoSettingsFacade {
                     "SHA-1 signatures are now accepted for this tenant (insecure)");
         }
         return view(tenant, settings);
+    }
+
+    /** One Entra application per tenant: a shared audience would let one tenant's assertions reach another's ACS. */
+    private boolean clientIdTakenElsewhere(String clientId, long tenantId) {
+        return !em.createQuery("select s.id from SsoSettings s where s.clientId = :clientId and s.tenantId <> :tenantId", Long.class)
+                .setParameter("clientId", clientId).setParameter("tenantId", tenantId).setMaxResults(1).getResultList().isEmpty();
     }
 
     private SsoSettings settingsOf(Tenant tenant) {
@@ -90,7 +100,7 @@ public class SsoSettingsFacade {
         String slug = tenant.getSlug();
         return new SsoSettingsView(tenant.isSsoAllowed(), c.enabled(), c.mode().name(), c.scope().name(),
                 c.loginEndpoint(), c.clientId(), pems, c.idpEntityId(), effectiveIssuer(c), c.allowIdpInitiated(),
-                c.requireMfa(), c.clockSkewSeconds(), c.allowSha1(), c.justInTimeUsers(), settings.getVersion(),
+                c.requireMfa(), c.clockSkewSeconds(), c.allowSha1(), c.justInTimeUsers(), c.claimNames(), settings.getVersion(),
                 endpoints.consume(slug), endpoints.redirect(slug), c.spEntityId(), endpoints.metadataDocument(slug),
                 endpoints.singleLogout(slug), details);
     }
@@ -114,6 +124,6 @@ public class SsoSettingsFacade {
                 + c.loginEndpoint() + ", clientId=" + c.clientId() + ", idpEntityId=" + c.idpEntityId()
                 + ", certificates=" + certs + ", allowIdpInitiated=" + c.allowIdpInitiated() + ", requireMfa="
                 + c.requireMfa() + ", allowSha1=" + c.allowSha1() + ", justInTimeUsers=" + c.justInTimeUsers()
-                + ", clockSkewSeconds=" + c.clockSkewSeconds() + "}";
+                + ", clockSkewSeconds=" + c.clockSkewSeconds() + ", claimNames=" + c.claimNames() + "}";
     }
 }

@@ -19,5 +19,10 @@ public record SsoSettingsRequest(
         Integer clockSkewSeconds,
         Boolean allowSha1,
         Boolean justInTimeUsers,
+        ClaimNamesRequest claimNames,
         Long version) {
+
+    /** Optional; a missing or blank name means Microsoft Entra's claim URI. */
+    public record ClaimNamesRequest(String objectId, String email, String groups, String roles) {
+    }
 }

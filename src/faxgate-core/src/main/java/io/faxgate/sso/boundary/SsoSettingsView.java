@@ -1,5 +1,6 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.sso.entity.ClaimNames;
 import java.util.List;
 
 /** SSO settings as stored, plus the endpoints Faxgate publishes for this tenant. */
@@ -18,6 +19,7 @@ public record SsoSettingsView(
         int clockSkewSeconds,
         boolean allowSha1,
         boolean justInTimeUsers,
+        ClaimNames claimNames,
         long version,
         String consumeEndpoint,
         String redirectEndpoint,

@@ -3,6 +3,7 @@ package io.faxgate.sso.control;
 import io.faxgate.platform.boundary.FieldError;
 import io.faxgate.platform.boundary.InvalidInputException;
 import io.faxgate.sso.boundary.SsoSettingsRequest;
+import io.faxgate.sso.entity.ClaimNames;
 import io.faxgate.sso.entity.SsoConfiguration;
 import io.faxgate.sso.entity.SsoMode;
 import io.faxgate.sso.entity.SsoScope;
@@ -52,6 +53,7 @@ public final class SsoSettingsValidation {
         if (skew < 0 || skew > SsoSettings.MAX_CLOCK_SKEW_SECONDS) {
             error("clockSkewSeconds", "must be between 0 and " + SsoSettings.MAX_CLOCK_SKEW_SECONDS);
         }
+        ClaimNames claims = claimNames(r.claimNames());
         if (enabled) {
             requireForEnabled(ssoAllowed, r, endpoint, clientId, certificates, idpEntityId);
         }
@@ -62,7 +64,7 @@ public final class SsoSettingsValidation {
                 idpEntityId, certificates.isEmpty() ? null : certificates.get(0).pem(),
                 certificates.size() > 1 ? certificates.get(1).pem() : null,
                 Boolean.TRUE.equals(r.allowIdpInitiated()), Boolean.TRUE.equals(r.requireMfa()),
-                Boolean.TRUE.equals(r.allowSha1()), !Boolean.FALSE.equals(r.justInTimeUsers()), skew);
+                Boolean.TRUE.equals(r.allowSha1()), !Boolean.FALSE.equals(r.justInTimeUsers()), skew, claims);
     }
 
     private void requireForEnabled(boolean ssoAllowed, SsoSettingsRequest r, Optional<IdpLoginEndpoint> endpoint,
@@ -82,6 +84,20 @@ public final class SsoSettingsValidation {
         if (endpoint.isPresent() && endpoint.get().derivedIssuer().isEmpty() && idpEntityId == null) {
             error("idpEntityId", "is required for a login endpoint that is not Microsoft Entra's (the IdP's entity id / issuer)");
         }
+    }
+
+    private ClaimNames claimNames(SsoSettingsRequest.ClaimNamesRequest c) {
+        if (c == null) {
+            return ClaimNames.entra();
+        }
+        String[][] fields = {{"claimNames.objectId", c.objectId()}, {"claimNames.email", c.email()},
+                {"claimNames.groups", c.groups()}, {"claimNames.roles", c.roles()}};
+        for (String[] f : fields) {
+            if (f[1] != null && f[1].length() > 300) {
+                error(f[0], "must be at most 300 characters");
+            }
+        }
+        return ClaimNames.of(c.objectId(), c.email(), c.groups(), c.roles());
     }
 
     private <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {

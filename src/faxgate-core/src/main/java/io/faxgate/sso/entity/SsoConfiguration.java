@@ -14,11 +14,12 @@ public record SsoConfiguration(
         boolean requireMfa,
         boolean allowSha1,
         boolean justInTimeUsers,
-        int clockSkewSeconds) {
+        int clockSkewSeconds,
+        ClaimNames claimNames) {
 
     public static SsoConfiguration defaults() {
         return new SsoConfiguration(false, SsoMode.AUTHENTICATION_ONLY, SsoScope.BOTH, null, null, null, null, null,
-                false, false, false, true, SsoSettings.DEFAULT_CLOCK_SKEW_SECONDS);
+                false, false, false, true, SsoSettings.DEFAULT_CLOCK_SKEW_SECONDS, ClaimNames.entra());
     }
 
     /** The SP entity id Entra knows us by (the App ID URI set in "Expose an API"). */

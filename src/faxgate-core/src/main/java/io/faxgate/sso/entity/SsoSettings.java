@@ -66,6 +66,18 @@ public class SsoSettings extends VersionedEntity implements TenantOwned {
     @Column(name = "clock_skew_seconds", nullable = false)
     private int clockSkewSeconds = DEFAULT_CLOCK_SKEW_SECONDS;
 
+    @Column(name = "claim_object_id")
+    private String claimObjectId;
+
+    @Column(name = "claim_email")
+    private String claimEmail;
+
+    @Column(name = "claim_groups")
+    private String claimGroups;
+
+    @Column(name = "claim_roles")
+    private String claimRoles;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -92,12 +104,23 @@ public class SsoSettings extends VersionedEntity implements TenantOwned {
         this.allowSha1 = c.allowSha1();
         this.justInTimeUsers = c.justInTimeUsers();
         this.clockSkewSeconds = c.clockSkewSeconds();
+        ClaimNames claims = c.claimNames();
+        this.claimObjectId = customOnly(claims.objectId(), ClaimNames.ENTRA_OBJECT_ID);
+        this.claimEmail = customOnly(claims.email(), ClaimNames.ENTRA_EMAIL);
+        this.claimGroups = customOnly(claims.groups(), ClaimNames.ENTRA_GROUPS);
+        this.claimRoles = customOnly(claims.roles(), ClaimNames.ENTRA_ROLES);
         this.updatedAt = now;
     }
 
     public SsoConfiguration configuration() {
         return new SsoConfiguration(enabled, mode, scope, loginEndpoint, clientId, idpEntityId, primaryCertificate,
-                secondaryCertificate, allowIdpInitiated, requireMfa, allowSha1, justInTimeUsers, clockSkewSeconds);
+                secondaryCertificate, allowIdpInitiated, requireMfa, allowSha1, justInTimeUsers, clockSkewSeconds,
+                ClaimNames.of(claimObjectId, claimEmail, claimGroups, claimRoles));
+    }
+
+    /** Entra's names are stored as null, so a future change of default reaches every tenant that kept it. */
+    private static String customOnly(String name, String entraDefault) {
+        return name == null || name.equals(entraDefault) ? null : name;
     }
 
     @Override

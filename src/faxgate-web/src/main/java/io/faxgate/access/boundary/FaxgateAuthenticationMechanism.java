@@ -1,5 +1,6 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.sso.boundary.SamlSessions;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import org.pac4j.core.profile.UserProfile;
 
 /**
  * Faxgate's one Jakarta Security mechanism. It makes the caller known to the container in three ways:
@@ -21,7 +23,8 @@ import java.util.Set;
  * <li>an interactive sign-in ({@code SecurityContext.authenticate} with a credential): the session id is renewed
  *     and the principal name is kept in the session;</li>
  * <li>HTTP Basic on API calls (stateless, no session);</li>
- * <li>a session from an earlier sign-in (local or, later, SAML).</li>
+ * <li>a session from an earlier sign-in: the pac4j profile a SAML sign-in saved (its id is the principal name),
+ *     or the principal a password sign-in kept.</li>
  * </ol>
  * In every case the roles are looked up afresh for this request, so a removed permission, a deactivated user or
  * a disabled account stops working on the very next request of a session that is already open.
@@ -29,7 +32,7 @@ import java.util.Set;
 @ApplicationScoped
 public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    /** Session attribute holding the signed-in principal name; the SAML sign-in sets the same attribute. */
+    /** Session attribute holding the principal name of a password sign-in. */
     public static final String SIGNED_IN_PRINCIPAL = "io.faxgate.principal";
     private static final String BASIC = "Basic ";
 
@@ -48,6 +51,15 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
             return basic(request, response, context, authorization.substring(BASIC.length()).trim());
         }
         HttpSession session = request.getSession(false);
+        Optional<String> samlPrincipal = SamlSessions.profileOf(request, response).map(UserProfile::getId);
+        if (session != null && samlPrincipal.isPresent()) {
+            Optional<Set<String>> roles = callers.currentRoles(samlPrincipal.get());
+            if (roles.isPresent()) {
+                return context.notifyContainerAboutLogin(samlPrincipal.get(), roles.get());
+            }
+            session.invalidate();
+            session = null;
+        }
         if (session != null && session.getAttribute(SIGNED_IN_PRINCIPAL) instanceof String principal) {
             Optional<Set<String>> roles = callers.currentRoles(principal);
             if (roles.isPresent()) {

@@ -1,0 +1,49 @@
+package io.faxgate.sso.boundary;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pac4j.core.client.Client;
+import org.pac4j.core.client.Clients;
+
+/**
+ * pac4j's client registry, one {@link TenantSamlClient} per tenant, built on demand from the tenant's current
+ * settings and rebuilt when they change (a saved certificate takes effect on the next sign-in).
+ */
+public class TenantSamlClients extends Clients {
+
+    private final SamlSignInFacade signIn;
+    private final SamlRuntime runtime;
+    private final Map<String, TenantSamlClient> bySlug = new ConcurrentHashMap<>();
+
+    public TenantSamlClients(SamlSignInFacade signIn, SamlRuntime runtime) {
+        this.signIn = signIn;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public Optional<Client> findClient(String name) {
+        if (name == null || !name.startsWith(TenantSamlClient.NAME_PREFIX)) {
+            return Optional.empty();
+        }
+        return forTenant(name.substring(TenantSamlClient.NAME_PREFIX.length())).map(Client.class::cast);
+    }
+
+    /** The tenant's client while its SSO is usable; empty for unknown tenants and switched-off SSO. */
+    public Optional<TenantSamlClient> forTenant(String slug) {
+        Optional<SamlTenantConfiguration> configuration = signIn.configuration(slug).filter(SamlTenantConfiguration::usable);
+        if (configuration.isEmpty()) {
+            bySlug.remove(slug);
+            return Optional.empty();
+        }
+        return Optional.of(bySlug.compute(slug, (s, cached) ->
+                cached != null && cached.settingsVersion() == configuration.get().settingsVersion() ? cached
+                        : new TenantSamlClient(new SamlTenant(configuration.get()), runtime, signIn)));
+    }
+
+    @Override
+    public List<Client> findAllClients() {
+        return List.copyOf(bySlug.values());
+    }
+}
