@@ -1,5 +1,6 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.sso.boundary.SamlSessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -48,6 +49,13 @@ public class SignInPage {
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         return "/login.xhtml?faces-redirect=true";
+    }
+
+    /** For people signed in through their IdP: the single-logout address that also ends the IdP session. */
+    public String getSingleLogoutUrl() {
+        ExternalContext external = faces.getExternalContext();
+        return SamlSessions.tenantOf((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse())
+                .map(tenant -> "/sso/" + tenant + "/slo").orElse(null);
     }
 
     public String getCallerName() {
