@@ -1,0 +1,769 @@
+package io.faxgate.it.idp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * A real SAML IdP for end-to-end tests: Keycloak (org.keycloak:keycloak-quarkus-dist, unpacked by the pom into
+ * {@code target/}) in dev mode on {@code 127.0.0.1:8180} (management/health on 9180), with realm {@code faxgate-test}
+ * imported from {@code src/test/resources/keycloak/faxgate-test-realm.json}, set up through the Admin REST API to
+ * behave like Microsoft Entra ID (claim names, signing defaults; see shared/ENTRA.md).
+ *
+ * <p>One instance per test JVM, started lazily by the first {@link #get()} (≈ 30–55 s) and stopped by a JVM shutdown
+ * hook; test runs that never call {@link #get()} never start it. Its database is in memory: every JVM starts from the
+ * realm file. Output goes to {@code target/keycloak.log}. Tests in the same JVM share the realm, so they should use
+ * their own slugs, usernames and group names (e.g. suffixed with a random id).
+ */
+public final class KeycloakIdp {
+
+    public static final String REALM = "faxgate-test";
+    public static final String HOST = "127.0.0.1";
+    public static final int HTTP_PORT = 8180;
+    public static final int MANAGEMENT_PORT = 9180;
+    /** The user attribute that holds the Entra object id (a GUID) of a test user. */
+    public static final String OBJECT_ID_ATTRIBUTE = "objectidentifier";
+
+    private static final String BASE_URL = "http://" + HOST + ":" + HTTP_PORT;
+    private static final String HOME_PROPERTY = "faxgate.it.keycloak.home";
+    private static final String REALM_RESOURCE = "/keycloak/faxgate-test-realm.json";
+    private static final String MD_NS = "urn:oasis:names:tc:SAML:2.0:metadata";
+    private static final String DS_NS = "http://www.w3.org/2000/09/xmldsig#";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static KeycloakIdp instance;
+    private static RuntimeException startFailure;
+
+    private final Process process;
+    private final Path logFile;
+    private final Path pidFile;
+    private final Duration startupTime;
+    private static final String ADMIN_USER = "faxgate-it-admin";
+    private final String adminPassword;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Map<String, String> groupIds = new ConcurrentHashMap<>();
+    private String adminToken;
+    private long adminTokenExpiresAtNanos;
+
+    /** A SAML client registered for one tenant; {@code id} is Keycloak's internal id. */
+    public record RegisteredClient(String id, SamlClientSpec spec) {
+        public String slug() {
+            return spec.slug();
+        }
+
+        public String entityId() {
+            return spec.entityId();
+        }
+    }
+
+    /** A user of the test IdP. {@code objectId} is what the objectidentifier claim carries. */
+    public record TestUser(String id, String username, String password, String email, String firstName, String lastName,
+            String objectId) {
+    }
+
+    private KeycloakIdp(Process process, Path logFile, Path pidFile, Duration startupTime, String adminPassword) {
+        this.process = process;
+        this.logFile = logFile;
+        this.pidFile = pidFile;
+        this.startupTime = startupTime;
+        this.adminPassword = adminPassword;
+    }
+
+    /** The running IdP of this JVM; starts it on first use (and waits until it is ready and configured). */
+    public static synchronized KeycloakIdp get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("the test IdP failed to start earlier in this JVM", startFailure);
+        }
+        if (instance == null) {
+            try {
+                KeycloakIdp started = start();
+                Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "keycloak-idp-stop"));
+                started.configureRealm();
+                instance = started;
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
+        }
+        return instance;
+    }
+
+    /** Whether this JVM has started the IdP (without starting it). */
+    public static synchronized boolean isStarted() {
+        return instance != null;
+    }
+
+    // ------------------------------------------------------------------------------------------------ process
+
+    private static KeycloakIdp start() {
+        Path home = keycloakHome();
+        Path target = home.getParent();
+        Path logFile = target.resolve("keycloak.log");
+        Path pidFile = target.resolve("keycloak.pid");
+        stopLeftoverFromEarlierRun(pidFile);
+        requireFree(HTTP_PORT);
+        requireFree(MANAGEMENT_PORT);
+        try {
+            Path importDir = Files.createDirectories(home.resolve("data/import"));
+            try (InputStream realm = KeycloakIdp.class.getResourceAsStream(REALM_RESOURCE)) {
+                if (realm == null) {
+                    throw new IllegalStateException("realm file missing from the test classpath: " + REALM_RESOURCE);
+                }
+                Files.copy(realm, importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        String adminPassword = HexFormat.of().formatHex(secret);
+
+        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=" + HOST, "--http-port=" + HTTP_PORT,
+                "--http-management-port=" + MANAGEMENT_PORT, "--health-enabled=true",
+                "--hostname=" + BASE_URL, // fixed: the issuer must not depend on how the browser called us
+                "--db=dev-mem", "--import-realm")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+        env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.remove("JAVA_OPTS");
+
+        long started = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + home.resolve("bin/kc.sh"), e);
+        }
+        writePidFile(pidFile, process);
+        long timeoutSeconds = Long.getLong("faxgate.it.keycloak.start-timeout-seconds", 240);
+        long deadline = started + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create("http://" + HOST + ":" + MANAGEMENT_PORT + "/health/ready");
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " while starting; "
+                        + "log " + logFile + ":\n" + tail(logFile, 40));
+            }
+            try {
+                HttpResponse<String> answer = probe.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    break;
+                }
+            } catch (ConnectException e) {
+                // not listening yet
+            } catch (IOException e) {
+                // starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                destroy(process);
+                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+            }
+            if (System.nanoTime() > deadline) {
+                destroy(process);
+                throw new IllegalStateException("Keycloak not ready after " + timeoutSeconds + " s; log " + logFile
+                        + ":\n" + tail(logFile, 40));
+            }
+            sleep(500);
+        }
+        writePidFile(pidFile, process); // now with the JVM child of kc.sh
+        return new KeycloakIdp(process, logFile, pidFile, Duration.ofNanos(System.nanoTime() - started), adminPassword);
+    }
+
+    private static Path keycloakHome() {
+        String configured = System.getProperty(HOME_PROPERTY);
+        Path home = configured != null ? Path.of(configured) : Path.of("target", "keycloak-26.7.3");
+        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No Keycloak distribution at " + home.toAbsolutePath() + " (system property "
+                    + HOME_PROPERTY + "). Run the test through Maven (mvn verify -pl src/faxgate-it …): the pom unpacks "
+                    + "org.keycloak:keycloak-quarkus-dist into target/ in phase pre-integration-test.");
+        }
+        return home.toAbsolutePath();
+    }
+
+    private static void writePidFile(Path pidFile, Process process) {
+        String pids = java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+                .map(h -> Long.toString(h.pid())).collect(Collectors.joining("\n"));
+        try {
+            Files.writeString(pidFile, pids + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A test JVM killed hard leaves its Keycloak running: end exactly the processes it recorded, if still Keycloak. */
+    private static void stopLeftoverFromEarlierRun(Path pidFile) {
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(pidFile)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                ProcessHandle.of(Long.parseLong(line.trim())).filter(ProcessHandle::isAlive).filter(KeycloakIdp::isKeycloak)
+                        .ifPresent(recorded -> {
+                            List<ProcessHandle> all = new ArrayList<>(recorded.descendants().toList());
+                            all.add(0, recorded);
+                            all.forEach(ProcessHandle::destroy);
+                            for (ProcessHandle h : all) {
+                                try {
+                                    h.onExit().get(20, TimeUnit.SECONDS);
+                                } catch (Exception e) {
+                                    h.destroyForcibly();
+                                }
+                            }
+                        });
+            }
+            Files.deleteIfExists(pidFile);
+        } catch (IOException | NumberFormatException e) {
+            // best effort; the port check below reports what is still in the way
+        }
+    }
+
+    private static boolean isKeycloak(ProcessHandle handle) {
+        ProcessHandle.Info info = handle.info();
+        String commandLine = info.command().orElse("") + " " + String.join(" ", info.arguments().orElse(new String[0]));
+        return commandLine.contains("kc.sh") || commandLine.contains("keycloak");
+    }
+
+    private static void requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(HOST, port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + HOST + ":" + port + " is taken; the test IdP needs ports " + HTTP_PORT
+                    + " and " + MANAGEMENT_PORT + " (another test run's Keycloak?)", e);
+        }
+    }
+
+    private void stop() {
+        destroy(process);
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            // ignore at shutdown
+        }
+    }
+
+    private static void destroy(Process process) {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy(); // SIGTERM; kc.sh forwards it to its JVM
+        children.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            for (ProcessHandle child : children) {
+                child.onExit().get(15, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Declares the objectidentifier attribute in the realm's user profile (unmanaged attributes are dropped). */
+    private void configureRealm() {
+        ObjectNode profile = (ObjectNode) admin("GET", "/users/profile", null);
+        ArrayNode attributes = (ArrayNode) profile.get("attributes");
+        boolean declared = false;
+        for (JsonNode attribute : attributes) {
+            declared |= OBJECT_ID_ATTRIBUTE.equals(attribute.path("name").asText());
+        }
+        if (!declared) {
+            ObjectNode attribute = attributes.addObject();
+            attribute.put("name", OBJECT_ID_ATTRIBUTE);
+            attribute.put("displayName", "Object ID (Entra)");
+            attribute.put("multivalued", false);
+            ObjectNode permissions = attribute.putObject("permissions");
+            permissions.putArray("view").add("admin").add("user");
+            permissions.putArray("edit").add("admin");
+        }
+        admin("PUT", "/users/profile", profile);
+    }
+
+    // ------------------------------------------------------------------------------------------------ facts
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** {@code http://127.0.0.1:8180} */
+    public String baseUrl() {
+        return BASE_URL;
+    }
+
+    /** The SAML endpoint for AuthnRequests (Redirect or POST binding) and logout: like Entra's Login URL. */
+    public String loginEndpoint() {
+        return BASE_URL + "/realms/" + REALM + "/protocol/saml";
+    }
+
+    /** The IdP entity id = Issuer of Response and Assertion: like Entra's {@code https://sts.windows.net/{tenant}/}. */
+    public String entityId() {
+        return BASE_URL + "/realms/" + REALM;
+    }
+
+    public String descriptorUrl() {
+        return loginEndpoint() + "/descriptor";
+    }
+
+    /** Where a browser starts an IdP-initiated sign-in to the client registered for {@code slug} (Entra: My Apps tile). */
+    public String idpInitiatedUrl(String slug) {
+        return loginEndpoint() + "/clients/" + slug;
+    }
+
+    /** The realm's SAML signing certificate as PEM (with armour), read from the IdP's metadata. */
+    public String signingCertificatePem() {
+        String base64 = signingCertificateBase64();
+        StringBuilder pem = new StringBuilder("-----BEGIN CERTIFICATE-----\n");
+        for (int i = 0; i < base64.length(); i += 64) {
+            pem.append(base64, i, Math.min(base64.length(), i + 64)).append('\n');
+        }
+        return pem.append("-----END CERTIFICATE-----\n").toString();
+    }
+
+    public X509Certificate signingCertificate() {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Base64.getMimeDecoder().decode(signingCertificateBase64())));
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the IdP metadata's certificate does not parse", e);
+        }
+    }
+
+    /** The IdP metadata XML, as served. */
+    public String descriptor() {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(descriptorUrl())).GET());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + descriptorUrl() + " → " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    private String signingCertificateBase64() {
+        Document metadata = SamlResponse.parseXml(descriptor());
+        NodeList keyDescriptors = metadata.getElementsByTagNameNS(MD_NS, "KeyDescriptor");
+        for (int i = 0; i < keyDescriptors.getLength(); i++) {
+            Element keyDescriptor = (Element) keyDescriptors.item(i);
+            String use = keyDescriptor.getAttribute("use");
+            NodeList certs = keyDescriptor.getElementsByTagNameNS(DS_NS, "X509Certificate");
+            if ((use.isEmpty() || use.equals("signing")) && certs.getLength() > 0) {
+                return certs.item(0).getTextContent().replaceAll("\\s", "");
+            }
+        }
+        throw new IllegalStateException("no signing certificate in " + descriptorUrl());
+    }
+
+    // ------------------------------------------------------------------------------------------------ clients
+
+    /**
+     * Registers (creates) the SAML client of one tenant. Fails if its entity id is already registered; slugs must be
+     * unique too (they name the IdP-initiated URL), which Keycloak does not check.
+     */
+    public RegisteredClient registerSamlClient(SamlClientSpec spec) {
+        ObjectNode client = JSON.createObjectNode();
+        client.put("clientId", spec.entityId());
+        client.put("name", "Faxgate tenant " + spec.slug());
+        client.put("protocol", "saml");
+        client.put("enabled", true);
+        client.put("frontchannelLogout", true);
+        client.put("fullScopeAllowed", false); // role claim = this client's roles (Entra app roles) + mapped realm roles
+        ArrayNode redirectUris = client.putArray("redirectUris").add(spec.acsUrl());
+        if (spec.sloUrl() != null) {
+            redirectUris.add(spec.sloUrl());
+        }
+        client.putArray("defaultClientScopes"); // no Keycloak "role_list" scope: only the Entra claims below
+        client.putArray("optionalClientScopes");
+        ObjectNode attributes = client.putObject("attributes");
+        attributes.put("saml.assertion.signature", Boolean.toString(spec.assertionSigned()));
+        attributes.put("saml.server.signature", Boolean.toString(spec.responseSigned()));
+        attributes.put("saml.signature.algorithm", spec.signatureAlgorithm());
+        attributes.put("saml_signature_canonicalization_method", "http://www.w3.org/2001/10/xml-exc-c14n#");
+        attributes.put("saml.client.signature", Boolean.toString(spec.signedRequestsRequired()));
+        if (spec.signedRequestsRequired()) {
+            attributes.put("saml.signing.certificate", pemBody(spec.spSigningCertificatePem()));
+        }
+        attributes.put("saml.encrypt", "false");
+        attributes.put("saml.force.post.binding", "true");
+        attributes.put("saml.authnstatement", "true");
+        attributes.put("saml_name_id_format", "email");
+        attributes.put("saml_force_name_id_format", "true");
+        attributes.put("saml_idp_initiated_sso_url_name", spec.slug());
+        if (spec.idpInitiatedRelayState() != null) {
+            attributes.put("saml_idp_initiated_sso_relay_state", spec.idpInitiatedRelayState());
+        }
+        attributes.put("saml_assertion_consumer_url_post", spec.acsUrl());
+        if (spec.sloUrl() != null) {
+            attributes.put("saml_single_logout_service_url_redirect", spec.sloUrl());
+        }
+        attributes.put("saml.allow.ecp.flow", "false");
+        ArrayNode mappers = client.putArray("protocolMappers");
+        spec.claims().stream().sorted().forEach(claim -> mappers.add(mapper(claim, spec)));
+
+        String location = adminCreate("/clients", client);
+        return new RegisteredClient(location.substring(location.lastIndexOf('/') + 1), spec);
+    }
+
+    public void deleteClient(RegisteredClient client) {
+        admin("DELETE", "/clients/" + client.id(), null);
+    }
+
+    /** The client registered with this entity id ({@code api://…}), if any. */
+    public Optional<String> findClientId(String entityId) {
+        JsonNode found = admin("GET", "/clients?clientId=" + encode(entityId), null);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).get("id").asText());
+    }
+
+    private static ObjectNode mapper(EntraClaim claim, SamlClientSpec spec) {
+        ObjectNode mapper = JSON.createObjectNode();
+        mapper.put("name", claim.name().toLowerCase());
+        mapper.put("protocol", "saml");
+        ObjectNode config = mapper.putObject("config");
+        config.put("attribute.name", claim.attributeName());
+        config.put("attribute.nameformat", "Unspecified"); // Entra sends no NameFormat
+        switch (claim) {
+            case EMAIL_ADDRESS -> userProperty(mapper, config, "email");
+            case NAME -> userProperty(mapper, config, "username");
+            case GIVEN_NAME -> userProperty(mapper, config, "firstName");
+            case SURNAME -> userProperty(mapper, config, "lastName");
+            case OBJECT_IDENTIFIER -> {
+                mapper.put("protocolMapper", "saml-user-attribute-mapper");
+                config.put("user.attribute", OBJECT_ID_ATTRIBUTE);
+                config.put("aggregate.attrs", "false");
+            }
+            case TENANT_ID -> hardcoded(mapper, config, spec.tenantId());
+            case AUTHN_METHODS_REFERENCES -> hardcoded(mapper, config, spec.authnMethodsReference());
+            case GROUPS_LINK -> hardcoded(mapper, config, spec.groupsLink());
+            case GROUPS -> {
+                mapper.put("protocolMapper", "saml-group-membership-mapper");
+                config.put("full.path", "false");
+                config.put("single", "true");
+            }
+            case ROLE -> {
+                mapper.put("protocolMapper", "saml-role-list-mapper");
+                config.put("single", "true");
+            }
+            default -> throw new IllegalArgumentException(claim.name());
+        }
+        return mapper;
+    }
+
+    private static void userProperty(ObjectNode mapper, ObjectNode config, String property) {
+        mapper.put("protocolMapper", "saml-user-property-mapper");
+        config.put("user.attribute", property);
+    }
+
+    private static void hardcoded(ObjectNode mapper, ObjectNode config, String value) {
+        mapper.put("protocolMapper", "saml-hardcode-attribute-mapper");
+        config.put("attribute.value", value);
+    }
+
+    private static String pemBody(String pem) {
+        return pem.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "").replaceAll("\\s", "");
+    }
+
+    // ------------------------------------------------------------------------------------------------ roles
+
+    /** An app role of this client (what Entra calls an app role); it appears in the role claim of users who have it. */
+    public void createClientRole(RegisteredClient client, String role) {
+        adminCreate("/clients/" + client.id() + "/roles", JSON.createObjectNode().put("name", role));
+    }
+
+    public void grantClientRole(TestUser user, RegisteredClient client, String role) {
+        admin("POST", "/users/" + user.id() + "/role-mappings/clients/" + client.id(), roleList(clientRole(client, role)));
+    }
+
+    public void revokeClientRole(TestUser user, RegisteredClient client, String role) {
+        admin("DELETE", "/users/" + user.id() + "/role-mappings/clients/" + client.id(), roleList(clientRole(client, role)));
+    }
+
+    public void createRealmRole(String role) {
+        adminCreate("/roles", JSON.createObjectNode().put("name", role));
+    }
+
+    /** Lets the realm role appear in this client's role claim (clients are registered without full scope). */
+    public void addRealmRoleToClientScope(RegisteredClient client, String role) {
+        admin("POST", "/clients/" + client.id() + "/scope-mappings/realm", roleList(realmRole(role)));
+    }
+
+    public void grantRealmRole(TestUser user, String role) {
+        admin("POST", "/users/" + user.id() + "/role-mappings/realm", roleList(realmRole(role)));
+    }
+
+    public void revokeRealmRole(TestUser user, String role) {
+        admin("DELETE", "/users/" + user.id() + "/role-mappings/realm", roleList(realmRole(role)));
+    }
+
+    private JsonNode clientRole(RegisteredClient client, String role) {
+        return admin("GET", "/clients/" + client.id() + "/roles/" + encodePath(role), null);
+    }
+
+    private JsonNode realmRole(String role) {
+        return admin("GET", "/roles/" + encodePath(role), null);
+    }
+
+    private static ArrayNode roleList(JsonNode role) {
+        return JSON.createArrayNode().add(role);
+    }
+
+    // ------------------------------------------------------------------------------------------------ users, groups
+
+    /** A user with a password (not temporary), verified email and the objectidentifier attribute. */
+    public TestUser createUser(String username, String password, String email, String firstName, String lastName,
+            String objectId) {
+        ObjectNode user = JSON.createObjectNode();
+        user.put("username", username);
+        user.put("email", email);
+        user.put("emailVerified", true);
+        user.put("firstName", firstName);
+        user.put("lastName", lastName);
+        user.put("enabled", true);
+        user.putObject("attributes").putArray(OBJECT_ID_ATTRIBUTE).add(objectId);
+        user.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
+        String location = adminCreate("/users", user);
+        return new TestUser(location.substring(location.lastIndexOf('/') + 1), username, password, email, firstName,
+                lastName, objectId);
+    }
+
+    /** A user {@code username} with a random password and object id, email {@code username@faxgate.test}. */
+    public TestUser createUser(String username) {
+        return createUser(username, "Pw-" + UUID.randomUUID(), username + "@faxgate.test", "Test", "User " + username,
+                UUID.randomUUID().toString());
+    }
+
+    public void deleteUser(TestUser user) {
+        admin("DELETE", "/users/" + user.id(), null);
+    }
+
+    public void setUserEnabled(TestUser user, boolean enabled) {
+        updateUser(user, rep -> rep.put("enabled", enabled));
+    }
+
+    /** Changes the user's email (Entra: email may change, object id does not). */
+    public void setUserEmail(TestUser user, String email) {
+        updateUser(user, rep -> rep.put("email", email));
+    }
+
+    /** Read-modify-write of the full user representation (a partial one would clear profile attributes). */
+    private void updateUser(TestUser user, java.util.function.Consumer<ObjectNode> change) {
+        ObjectNode rep = (ObjectNode) admin("GET", "/users/" + user.id(), null);
+        change.accept(rep);
+        admin("PUT", "/users/" + user.id(), rep);
+    }
+
+    /** Ends the user's IdP sessions, so that the next sign-in shows the login form again. */
+    public void logout(TestUser user) {
+        admin("POST", "/users/" + user.id() + "/logout", null);
+    }
+
+    /** A top-level group; returns Keycloak's id. Its NAME is what the groups claim carries (use a GUID, as Entra). */
+    public String createGroup(String name) {
+        String location = adminCreate("/groups", JSON.createObjectNode().put("name", name));
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        groupIds.put(name, id);
+        return id;
+    }
+
+    /** A group named by a fresh GUID, like an Entra group object id; returns that name. */
+    public String createEntraGroup() {
+        String objectId = UUID.randomUUID().toString();
+        createGroup(objectId);
+        return objectId;
+    }
+
+    public void deleteGroup(String name) {
+        admin("DELETE", "/groups/" + groupId(name), null);
+        groupIds.remove(name);
+    }
+
+    public void addToGroup(TestUser user, String groupName) {
+        admin("PUT", "/users/" + user.id() + "/groups/" + groupId(groupName), null);
+    }
+
+    public void removeFromGroup(TestUser user, String groupName) {
+        admin("DELETE", "/users/" + user.id() + "/groups/" + groupId(groupName), null);
+    }
+
+    /** The names of the groups the user is a direct member of. */
+    public List<String> groupsOf(TestUser user) {
+        List<String> names = new ArrayList<>();
+        admin("GET", "/users/" + user.id() + "/groups", null).forEach(g -> names.add(g.get("name").asText()));
+        return names;
+    }
+
+    private String groupId(String name) {
+        return groupIds.computeIfAbsent(name, n -> {
+            JsonNode found = admin("GET", "/groups?exact=true&search=" + encode(n), null);
+            for (JsonNode group : found) {
+                if (n.equals(group.path("name").asText())) {
+                    return group.get("id").asText();
+                }
+            }
+            throw new IllegalArgumentException("no group named " + n + " in realm " + REALM);
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------ Admin REST API
+
+    /**
+     * Calls the Admin REST API of realm faxgate-test ({@code path} relative to {@code /admin/realms/faxgate-test}) as
+     * the bootstrap admin; answers the parsed JSON body (an empty object for an empty body). Non-2xx fails.
+     */
+    public JsonNode admin(String method, String path, JsonNode body) {
+        HttpResponse<String> answer = adminSend(method, path, body);
+        String text = answer.body();
+        if (text == null || text.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + ": not JSON: " + text, e);
+        }
+    }
+
+    /** POSTs a new object; answers its Location. */
+    private String adminCreate(String path, JsonNode body) {
+        HttpResponse<String> answer = adminSend("POST", path, body);
+        return answer.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("POST " + path + ": no Location in answer " + answer.statusCode()));
+    }
+
+    private HttpResponse<String> adminSend(String method, String path, JsonNode body) {
+        HttpRequest.BodyPublisher publisher;
+        try {
+            publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + "/admin/realms/" + REALM + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Accept", "application/json")
+                .method(method, publisher);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> answer = send(request);
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Keycloak Admin API " + method + " " + path + " → " + answer.statusCode()
+                    + ": " + answer.body());
+        }
+        return answer;
+    }
+
+    private synchronized String adminToken() {
+        if (adminToken != null && System.nanoTime() < adminTokenExpiresAtNanos) {
+            return adminToken;
+        }
+        String form = "grant_type=password&client_id=admin-cli&username=" + encode(ADMIN_USER) + "&password="
+                + encode(adminPassword);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(
+                URI.create(BASE_URL + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak admin token → " + answer.statusCode() + ": " + answer.body());
+        }
+        try {
+            JsonNode token = JSON.readTree(answer.body());
+            adminToken = token.get("access_token").asText();
+            long lifetime = token.path("expires_in").asLong(60);
+            adminTokenExpiresAtNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(5, lifetime - 15));
+            return adminToken;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(Objects.requireNonNull(value), StandardCharsets.UTF_8);
+    }
+
+    private static String encodePath(String value) {
+        return encode(value).replace("+", "%20");
+    }
+
+    @Override
+    public String toString() {
+        return "KeycloakIdp[" + BASE_URL + ", realm " + REALM + ", log " + logFile + "]";
+    }
+}
