@@ -105,7 +105,9 @@ class AuthenticationIT {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("local:" + username);
 
-        TestData.execute("UPDATE local_account SET enabled = FALSE WHERE username = ?", username);
+        String slug = me.body().replaceAll(".*\"tenant\":\"([^\"]+)\".*", "$1");
+        Answer disabled = FaxgateApi.operator().put("/api/v1/tenants/" + slug + "/admins/" + username + "/enabled", body("enabled", false));
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(204);
 
         HttpResponse<String> after = browser.send(HttpRequest.newBuilder(URI.create(FaxgateApi.BASE_URL + "/api/v1/me")).build(),
                 HttpResponse.BodyHandlers.ofString());

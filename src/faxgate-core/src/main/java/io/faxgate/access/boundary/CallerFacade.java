@@ -4,7 +4,9 @@ import io.faxgate.access.control.CallerDirectory;
 import io.faxgate.access.control.LocalCredentialCheck;
 import io.faxgate.access.control.TenantAccess;
 import io.faxgate.access.entity.Caller;
+import io.faxgate.access.control.SsoScopeRule;
 import io.faxgate.access.entity.LocalAccount;
+import io.faxgate.access.entity.LocalAccountKind;
 import io.faxgate.access.entity.Roles;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
@@ -40,6 +42,9 @@ public class CallerFacade {
     AuditTrail audit;
 
     @Inject
+    SsoScopeRule ssoRequired;
+
+    @Inject
     Clock clock;
 
     @RolesAllowed({Roles.OPERATOR, Roles.TENANT_MEMBER})
@@ -67,6 +72,17 @@ public class CallerFacade {
             return Optional.empty();
         }
         LocalAccount signedIn = account.get();
+        if (signedIn.getKind() == LocalAccountKind.TENANT_ADMIN && ssoRequired.forAdminTool(signedIn.getTenantId())) {
+            if (!signedIn.isBreakGlass()) {
+                audit.recordIndependently(signedIn.getTenantId(), AuditTrail.ANONYMOUS, AuditTypes.LOCAL_SIGN_IN,
+                        AuditOutcome.DENIED, signedIn.getUsername(), "single sign-on applies to the admin tool;"
+                                + " password sign-in is only open to break-glass accounts", sourceIp);
+                return Optional.empty();
+            }
+            audit.recordIndependently(signedIn.getTenantId(), Caller.localPrincipal(signedIn.getUsername()),
+                    AuditTypes.LOCAL_SIGN_IN, AuditOutcome.WARNING, signedIn.getUsername(),
+                    "break-glass password sign-in while single sign-on applies to the admin tool", sourceIp);
+        }
         if (interactive) {
             signedIn.loggedIn(clock.instant());
             audit.recordIndependently(signedIn.getTenantId(), Caller.localPrincipal(signedIn.getUsername()),

@@ -5,22 +5,15 @@ import io.faxgate.access.entity.CallerKind;
 import io.faxgate.access.entity.LocalAccount;
 import io.faxgate.access.entity.LocalAccountKind;
 import io.faxgate.access.entity.Permission;
-import io.faxgate.access.entity.PermissionGrant;
-import io.faxgate.access.entity.AssertedRole;
-import io.faxgate.access.entity.RoleMapping;
 import io.faxgate.directory.entity.DirectoryUser;
-import io.faxgate.directory.entity.GroupMembership;
-import io.faxgate.directory.entity.SecurityGroup;
-import io.faxgate.sso.entity.SsoMode;
-import io.faxgate.sso.entity.SsoSettings;
-import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.faxgate.tenant.control.Tenants;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,10 +33,51 @@ public class CallerDirectory {
     @Inject
     Tenants tenants;
 
+    @Inject
+    PermissionSources sources;
+
+    @Inject
+    SsoScopeRule ssoRule;
+
+    /** Decisions as of {@link AccessEpoch} value; a bounded memory, cleared when full. */
+    private record Remembered(long epoch, long computedAtNanos, Optional<Caller> caller) {
+    }
+
+    /**
+     * Also the longest a decision is reused when a change bypassed this JVM's JPA (another cluster member, an
+     * out-of-band database edit): the revocation target is one second.
+     */
+    static final long MAX_AGE_NANOS = 1_000_000_000L;
+
+    private static final int MAX_REMEMBERED = 50_000;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    @Inject
+    AccessEpoch epoch;
+
+    /**
+     * The caller as of now. Served from memory while nothing that decides access changed since it was computed;
+     * any committed change (see {@link AccessChangeListener}) makes the next request compute afresh.
+     */
     public Optional<Caller> find(String principalName) {
         if (principalName == null) {
             return Optional.empty();
         }
+        long now = epoch.current();
+        long nanos = System.nanoTime();
+        Remembered hit = remembered.get(principalName);
+        if (hit != null && hit.epoch() == now && nanos - hit.computedAtNanos() < MAX_AGE_NANOS) {
+            return hit.caller();
+        }
+        Optional<Caller> fresh = compute(principalName);
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(principalName, new Remembered(now, nanos, fresh));
+        return fresh;
+    }
+
+    private Optional<Caller> compute(String principalName) {
         if (principalName.startsWith(Caller.LOCAL_PREFIX)) {
             return accounts.byUsername(principalName.substring(Caller.LOCAL_PREFIX.length()))
                     .filter(LocalAccount::isEnabled)
@@ -62,40 +96,14 @@ public class CallerDirectory {
         return Optional.empty();
     }
 
-    /**
-     * "Authentication only": the grants made in User Maintenance. "Authentication and permissions": only the role
-     * mappings that match the app roles of the user's latest assertion or the object ids of the user's groups.
-     */
-    Set<Permission> permissionsOf(DirectoryUser user) {
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        long tenantId = user.getTenantId();
-        if (modeOf(tenantId) == SsoMode.AUTHENTICATION_AND_PERMISSIONS) {
-            Set<String> claimValues = new HashSet<>();
-            em.createNamedQuery(AssertedRole.OF_USER, AssertedRole.class).setParameter("tenantId", tenantId)
-                    .setParameter("userId", user.getId()).getResultStream().forEach(r -> claimValues.add(r.getRoleValue()));
-            em.createNamedQuery(GroupMembership.GROUPS_OF_USER, SecurityGroup.class).setParameter("tenantId", tenantId)
-                    .setParameter("userId", user.getId()).getResultStream().forEach(g -> claimValues.add(g.getExternalId()));
-            em.createNamedQuery(RoleMapping.OF_TENANT, RoleMapping.class).setParameter("tenantId", tenantId)
-                    .getResultStream().filter(m -> claimValues.contains(m.getClaimValue()))
-                    .forEach(m -> permissions.add(m.getPermission()));
-        } else {
-            em.createNamedQuery(PermissionGrant.OF_USER, PermissionGrant.class)
-                    .setParameter("tenantId", tenantId).setParameter("userId", user.getId())
-                    .getResultStream().forEach(g -> permissions.add(g.getPermission()));
-        }
-        return permissions;
-    }
-
-    private SsoMode modeOf(long tenantId) {
-        return em.createNamedQuery(SsoSettings.OF_TENANT, SsoSettings.class).setParameter("tenantId", tenantId)
-                .getResultStream().findFirst().map(s -> s.configuration().mode()).orElse(SsoMode.AUTHENTICATION_ONLY);
-    }
-
     private Optional<Caller> ofAccount(LocalAccount account) {
         String principal = Caller.localPrincipal(account.getUsername());
         if (account.getKind() == LocalAccountKind.PLATFORM_OPERATOR) {
             return Optional.of(new Caller(principal, CallerKind.PLATFORM_OPERATOR, null, null, null,
                     account.getUsername(), null, Set.of()));
+        }
+        if (!account.isBreakGlass() && ssoRule.forAdminTool(account.getTenantId())) {
+            return Optional.empty(); // SSO now applies to the admin tool: password sessions end
         }
         return tenants.byId(account.getTenantId()).map(t -> new Caller(principal, CallerKind.TENANT_ADMIN, t.getId(),
                 t.getSlug(), null, account.getUsername(), null, Permission.adminTool()));
@@ -103,7 +111,7 @@ public class CallerDirectory {
 
     private Optional<Caller> ofUser(DirectoryUser user) {
         Optional<Tenant> tenant = tenants.byId(user.getTenantId());
-        Set<Permission> permissions = permissionsOf(user);
+        Set<Permission> permissions = sources.of(user).keySet();
         return tenant.map(t -> new Caller(Caller.userPrincipal(user.getId()), CallerKind.DIRECTORY_USER, t.getId(),
                 t.getSlug(), user.getId(), user.getUserName(), user.getEmail(), permissions));
     }

@@ -3,12 +3,15 @@ package io.faxgate.access.entity;
 import io.faxgate.platform.entity.TenantOwned;
 import io.faxgate.platform.entity.UnversionedEntity;
 import jakarta.persistence.Column;
+import io.faxgate.access.control.AccessChangeListener;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** An app-role value the user's IdP asserted at their latest sign-in; replaced as a whole at each sign-in. */
 @Entity
+@EntityListeners(AccessChangeListener.class)
 @Table(name = "asserted_role")
 @NamedQuery(name = AssertedRole.OF_USER, query = "select r from AssertedRole r where r.tenantId = :tenantId and r.directoryUserId = :userId")
 @NamedQuery(name = AssertedRole.DELETE_OF_USER, query = "delete from AssertedRole r where r.tenantId = :tenantId and r.directoryUserId = :userId")

@@ -2,7 +2,9 @@ package io.faxgate.access.entity;
 
 import io.faxgate.platform.entity.VersionedEntity;
 import jakarta.persistence.Column;
+import io.faxgate.access.control.AccessChangeListener;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.NamedQuery;
@@ -11,6 +13,7 @@ import java.time.Instant;
 
 /** A password account (Jakarta Security PBKDF2 hash). Usernames are unique platform-wide. */
 @Entity
+@EntityListeners(AccessChangeListener.class)
 @Table(name = "local_account")
 @NamedQuery(name = LocalAccount.BY_USERNAME, query = "select a from LocalAccount a where a.username = :username")
 @NamedQuery(name = LocalAccount.COUNT_OF_KIND, query = "select count(a) from LocalAccount a where a.kind = :kind")

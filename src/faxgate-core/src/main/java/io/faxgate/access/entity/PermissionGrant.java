@@ -3,7 +3,9 @@ package io.faxgate.access.entity;
 import io.faxgate.platform.entity.TenantOwned;
 import io.faxgate.platform.entity.UnversionedEntity;
 import jakarta.persistence.Column;
+import io.faxgate.access.control.AccessChangeListener;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.NamedQuery;
@@ -12,6 +14,7 @@ import java.time.Instant;
 
 /** A permission granted to one user in Faxgate's User Maintenance (tenants in "Authentication only" mode). */
 @Entity
+@EntityListeners(AccessChangeListener.class)
 @Table(name = "permission_grant")
 @NamedQuery(name = PermissionGrant.OF_USER, query = "select g from PermissionGrant g where g.tenantId = :tenantId and g.directoryUserId = :userId")
 public class PermissionGrant extends UnversionedEntity implements TenantOwned {

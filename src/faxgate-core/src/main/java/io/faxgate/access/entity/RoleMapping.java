@@ -3,7 +3,9 @@ package io.faxgate.access.entity;
 import io.faxgate.platform.entity.TenantOwned;
 import io.faxgate.platform.entity.VersionedEntity;
 import jakarta.persistence.Column;
+import io.faxgate.access.control.AccessChangeListener;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.NamedQuery;
@@ -11,6 +13,7 @@ import jakarta.persistence.Table;
 
 /** "Whoever carries this claim value (an Entra app role value or group object id) gets this permission." */
 @Entity
+@EntityListeners(AccessChangeListener.class)
 @Table(name = "role_mapping")
 @NamedQuery(name = RoleMapping.OF_TENANT, query = "select r from RoleMapping r where r.tenantId = :tenantId order by r.claimValue, r.permission")
 public class RoleMapping extends VersionedEntity implements TenantOwned {

@@ -19,6 +19,13 @@ public final class AuditTypes {
     public static final String SAML_GROUPS_OVERAGE = "SAML_GROUPS_OVERAGE";
     public static final String SAML_SIGN_OUT = "SAML_SIGN_OUT";
     public static final String USER_CREATED = "USER_CREATED";
+    public static final String USER_ACTIVATION_CHANGED = "USER_ACTIVATION_CHANGED";
+    public static final String PERMISSION_GRANTED = "PERMISSION_GRANTED";
+    public static final String PERMISSION_REVOKED = "PERMISSION_REVOKED";
+    public static final String PERMISSION_CHANGE_REFUSED = "PERMISSION_CHANGE_REFUSED";
+    public static final String ROLE_MAPPING_CREATED = "ROLE_MAPPING_CREATED";
+    public static final String ROLE_MAPPING_DELETED = "ROLE_MAPPING_DELETED";
+    public static final String LOCAL_ACCOUNT_CHANGED = "LOCAL_ACCOUNT_CHANGED";
 
     private AuditTypes() {
     }

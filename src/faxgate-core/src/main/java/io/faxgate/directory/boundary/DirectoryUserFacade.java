@@ -9,7 +9,16 @@ import io.faxgate.directory.control.SecurityGroups;
 import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.fax.boundary.FaxLineView;
 import io.faxgate.fax.control.FaxLines;
+import io.faxgate.audit.control.AuditTrail;
+import io.faxgate.audit.control.AuditTypes;
+import io.faxgate.audit.entity.AuditOutcome;
+import io.faxgate.platform.boundary.ConflictException;
 import io.faxgate.platform.boundary.InvalidInputException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -38,6 +47,15 @@ public class DirectoryUserFacade {
     @Inject
     CallerDirectory callers;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext
+    EntityManager em;
+
     public UserPage search(String slug, String search, int page, int size) {
         if (page < 0) {
             throw new InvalidInputException("page", "must be 0 or more");
@@ -48,6 +66,21 @@ public class DirectoryUserFacade {
         long tenantId = access.tenant(slug).getId();
         List<DirectoryUserView> items = users.search(tenantId, search, page, size).stream().map(DirectoryUserView::of).toList();
         return new UserPage(items, page, size, users.count(tenantId, search));
+    }
+
+    public DirectoryUserView activate(String slug, long id, @NotNull(message = "body is required") @Valid UserActivation change) {
+        Tenant tenant = access.tenant(slug);
+        DirectoryUser user = users.get(tenant.getId(), id);
+        if (user.getVersion() != change.version()) {
+            throw ConflictException.staleVersion("user", change.version(), user.getVersion());
+        }
+        if (user.isActive() != change.active()) {
+            user.activate(change.active(), clock.instant());
+            em.flush();
+            audit.record(tenant.getId(), AuditTypes.USER_ACTIVATION_CHANGED, AuditOutcome.SUCCESS, user.getUserName(),
+                    change.active() ? "activated" : "deactivated");
+        }
+        return DirectoryUserView.of(user);
     }
 
     public DirectoryUserDetail get(String slug, long id) {

@@ -3,7 +3,9 @@ package io.faxgate.directory.entity;
 import io.faxgate.platform.entity.TenantOwned;
 import io.faxgate.platform.entity.VersionedEntity;
 import jakarta.persistence.Column;
+import io.faxgate.access.control.AccessChangeListener;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.NamedQuery;
@@ -15,6 +17,7 @@ import java.time.Instant;
  * display name; email and userName may change.
  */
 @Entity
+@EntityListeners(AccessChangeListener.class)
 @Table(name = "directory_user")
 @NamedQuery(name = DirectoryUser.BY_ID, query = "select u from DirectoryUser u where u.tenantId = :tenantId and u.id = :id")
 @NamedQuery(name = DirectoryUser.BY_EXTERNAL_ID, query = "select u from DirectoryUser u where u.tenantId = :tenantId and u.externalId = :externalId")

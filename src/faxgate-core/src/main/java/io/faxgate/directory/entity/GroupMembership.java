@@ -3,7 +3,9 @@ package io.faxgate.directory.entity;
 import io.faxgate.platform.entity.UnversionedEntity;
 import io.faxgate.platform.entity.TenantOwned;
 import jakarta.persistence.Column;
+import io.faxgate.access.control.AccessChangeListener;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
@@ -12,6 +14,7 @@ import jakarta.persistence.Table;
  * adding one member to a group of 10,000 never loads the other 9,999, and parallel SCIM PATCHes don't collide.
  */
 @Entity
+@EntityListeners(AccessChangeListener.class)
 @Table(name = "group_membership")
 @NamedQuery(name = GroupMembership.GROUPS_OF_USER, query = """
         select g from SecurityGroup g, GroupMembership m where m.tenantId = :tenantId and g.tenantId = :tenantId

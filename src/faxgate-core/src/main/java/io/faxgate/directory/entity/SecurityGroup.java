@@ -3,7 +3,9 @@ package io.faxgate.directory.entity;
 import io.faxgate.platform.entity.TenantOwned;
 import io.faxgate.platform.entity.VersionedEntity;
 import jakarta.persistence.Column;
+import io.faxgate.access.control.AccessChangeListener;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.NamedQuery;
@@ -12,6 +14,7 @@ import java.time.Instant;
 
 /** A directory security group (Entra or AD). Its external id is the directory's object id. */
 @Entity
+@EntityListeners(AccessChangeListener.class)
 @Table(name = "security_group")
 @NamedQuery(name = SecurityGroup.OF_TENANT, query = "select g from SecurityGroup g where g.tenantId = :tenantId order by g.displayName")
 @NamedQuery(name = SecurityGroup.BY_ID, query = "select g from SecurityGroup g where g.tenantId = :tenantId and g.id = :id")

@@ -1,5 +1,6 @@
 package io.faxgate.fax.boundary;
 
+import io.faxgate.access.control.AccessEpoch;
 import io.faxgate.access.control.TenantAccess;
 import io.faxgate.access.entity.Roles;
 import io.faxgate.audit.control.AuditTrail;
@@ -40,6 +41,9 @@ public class FaxLineFacade {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    AccessEpoch epoch;
 
     @Inject
     Clock clock;
@@ -91,6 +95,7 @@ public class FaxLineFacade {
         FaxLine line = lines.get(tenant.getId(), lineId);
         if (line.bind(group)) {
             em.flush();
+            epoch.changedInThisTransaction();
             audit.record(tenant.getId(), AuditTypes.GROUP_LINE_BOUND, AuditOutcome.SUCCESS, line.getNumber(),
                     "group " + group.getDisplayName() + " (" + group.getExternalId() + ")");
         }
@@ -103,6 +108,7 @@ public class FaxLineFacade {
         FaxLine line = lines.get(tenant.getId(), lineId);
         if (line.unbind(group)) {
             em.flush();
+            epoch.changedInThisTransaction();
             audit.record(tenant.getId(), AuditTypes.GROUP_LINE_UNBOUND, AuditOutcome.SUCCESS, line.getNumber(),
                     "group " + group.getDisplayName() + " (" + group.getExternalId() + ")");
         }

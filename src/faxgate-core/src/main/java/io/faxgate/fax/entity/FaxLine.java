@@ -4,7 +4,9 @@ import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.platform.entity.TenantOwned;
 import io.faxgate.platform.entity.VersionedEntity;
 import jakarta.persistence.Column;
+import io.faxgate.access.control.AccessChangeListener;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
@@ -16,6 +18,7 @@ import java.util.Set;
 
 /** A fax number of the tenant. Staff reach it through the security groups bound to it. */
 @Entity
+@EntityListeners(AccessChangeListener.class)
 @Table(name = "fax_line")
 @NamedQuery(name = FaxLine.OF_TENANT, query = "select l from FaxLine l where l.tenantId = :tenantId order by l.number")
 @NamedQuery(name = FaxLine.BY_ID, query = "select l from FaxLine l where l.tenantId = :tenantId and l.id = :id")

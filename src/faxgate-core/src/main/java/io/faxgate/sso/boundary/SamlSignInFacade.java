@@ -1,5 +1,6 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.access.control.AccessEpoch;
 import io.faxgate.access.entity.AssertedRole;
 import io.faxgate.access.entity.Caller;
 import io.faxgate.audit.control.AuditTrail;
@@ -61,6 +62,9 @@ public class SamlSignInFacade {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    AccessEpoch epoch;
 
     @Inject
     Clock clock;
@@ -219,6 +223,7 @@ public class SamlSignInFacade {
     private void replaceAssertedRoles(Tenant tenant, DirectoryUser user, List<String> roles) {
         em.createNamedQuery(AssertedRole.DELETE_OF_USER).setParameter("tenantId", tenant.getId())
                 .setParameter("userId", user.getId()).executeUpdate();
+        epoch.changedInThisTransaction();
         for (String role : new LinkedHashSet<>(roles)) {
             if (role != null && !role.isBlank() && role.length() <= 300) {
                 em.persist(new AssertedRole(tenant.getId(), user.getId(), role.strip()));

@@ -3,7 +3,9 @@ package io.faxgate.sso.entity;
 import io.faxgate.platform.entity.TenantOwned;
 import io.faxgate.platform.entity.VersionedEntity;
 import jakarta.persistence.Column;
+import io.faxgate.access.control.AccessChangeListener;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.NamedQuery;
@@ -12,6 +14,7 @@ import java.time.Instant;
 
 /** A tenant's connection to its identity provider (Microsoft Entra ID by default), as the admin entered it. */
 @Entity
+@EntityListeners(AccessChangeListener.class)
 @Table(name = "sso_settings")
 @NamedQuery(name = SsoSettings.OF_TENANT, query = "select s from SsoSettings s where s.tenantId = :tenantId")
 public class SsoSettings extends VersionedEntity implements TenantOwned {

@@ -9,6 +9,7 @@ import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
 import io.faxgate.platform.boundary.ConflictException;
+import io.faxgate.platform.boundary.NotFoundException;
 import io.faxgate.platform.control.SecretGenerator;
 import io.faxgate.sso.control.SpKeyPairIssuer;
 import io.faxgate.sso.entity.SsoSettings;
@@ -90,6 +91,19 @@ public class TenantFacade {
         audit.record(tenant.getId(), AuditTypes.TENANT_UPDATED, AuditOutcome.SUCCESS, slug,
                 before + " -> name=" + tenant.getName() + ", ssoAllowed=" + tenant.isSsoAllowed());
         return TenantView.of(tenant);
+    }
+
+    /** Disabling ends the account's open sessions and API use on the next request. */
+    public void enableAdmin(String slug, String username, boolean enabled) {
+        Tenant tenant = access.tenant(slug);
+        LocalAccount admin = accounts.byUsername(username).filter(a -> tenant.getId().equals(a.getTenantId()))
+                .orElseThrow(() -> new NotFoundException("administrator " + username));
+        if (admin.isEnabled() != enabled) {
+            admin.enable(enabled);
+            em.flush();
+            audit.record(tenant.getId(), AuditTypes.LOCAL_ACCOUNT_CHANGED, AuditOutcome.SUCCESS, username,
+                    enabled ? "enabled" : "disabled");
+        }
     }
 
     public TenantAdminCreated createAdmin(String slug, @NotNull(message = "body is required") @Valid NewTenantAdmin request) {

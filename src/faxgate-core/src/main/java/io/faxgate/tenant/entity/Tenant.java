@@ -2,13 +2,16 @@ package io.faxgate.tenant.entity;
 
 import io.faxgate.platform.entity.VersionedEntity;
 import jakarta.persistence.Column;
+import io.faxgate.access.control.AccessChangeListener;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A customer company. Everything else in Faxgate belongs to exactly one tenant. */
 @Entity
+@EntityListeners(AccessChangeListener.class)
 @Table(name = "tenant")
 @NamedQuery(name = Tenant.BY_SLUG, query = "select t from Tenant t where t.slug = :slug")
 @NamedQuery(name = Tenant.ALL, query = "select t from Tenant t order by t.slug")

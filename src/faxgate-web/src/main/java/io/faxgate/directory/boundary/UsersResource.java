@@ -1,7 +1,9 @@
 package io.faxgate.directory.boundary;
 
 import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +26,14 @@ public class UsersResource {
     public UserPage list(@PathParam("slug") String slug, @QueryParam("search") String search,
                          @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         return users.search(slug, search, page, size);
+    }
+
+    @PUT
+    @Path("{id}/active")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Activate or deactivate", description = "{\"active\":false,\"version\":3}; a deactivated user loses all access on the next request")
+    public DirectoryUserView activate(@PathParam("slug") String slug, @PathParam("id") long id, UserActivation change) {
+        return users.activate(slug, id, change);
     }
 
     @GET

@@ -64,6 +64,7 @@ public class SsoServlet extends HttpServlet {
         config.setSecurityLogic(new DefaultSecurityLogic().setClientFinder(finder));
         config.setCallbackLogic(new DefaultCallbackLogic().setClientFinder(finder));
         config.setLogoutLogic(new DefaultLogoutLogic());
+        config.setSessionLogoutHandler(new FrontChannelLogoutOnly());
         new JEEFrameworkAdapter().applyDefaultSettingsIfUndefined(config);
 
         security = new SecurityFilter(config);
@@ -98,7 +99,7 @@ public class SsoServlet extends HttpServlet {
                 case "error" -> SsoPages.refused(response, String.valueOf(request.getParameter("reason")), path.tenant());
                 default -> SsoPages.message(response, 404, "Not found", "There is no such sign-in address.");
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | ServletException e) {
             LOG.log(java.util.logging.Level.SEVERE, "SSO endpoint " + path + " failed", e);
             if (!response.isCommitted()) {
                 response.reset();
@@ -149,6 +150,9 @@ public class SsoServlet extends HttpServlet {
         }
         if (request.getContentLengthLong() > MAX_ACS_POST_BYTES) {
             signIn.recordRejectedResponse(path.tenant(), "TOO_LARGE", request.getContentLengthLong() + " bytes", request.getRemoteAddr());
+            // Read (and drop) what the browser is still sending, up to Payara's own limit, so it sees our answer
+            // instead of a reset connection.
+            request.getInputStream().skipNBytes(Math.min(request.getContentLengthLong(), 2L * 1024 * 1024));
             SsoPages.message(response, 413, "Too large", "The sign-in answer is larger than Faxgate accepts.");
             return;
         }

@@ -51,6 +51,21 @@ public class TenantsResource {
         return tenants.update(slug, change);
     }
 
+    @PUT
+    @Path("{slug}/admins/{username}/enabled")
+    @Operation(summary = "Enable or disable a tenant administrator (operator)", description = "{\"enabled\":false}")
+    public Response enableAdmin(@PathParam("slug") String slug, @PathParam("username") String username, AccountEnabled body) {
+        if (body == null || body.enabled() == null) {
+            throw new io.faxgate.platform.boundary.InvalidInputException("enabled", "is required");
+        }
+        tenants.enableAdmin(slug, username, body.enabled());
+        return Response.noContent().build();
+    }
+
+    /** Request body of {@link #enableAdmin}. */
+    public record AccountEnabled(Boolean enabled) {
+    }
+
     @POST
     @Path("{slug}/admins")
     @Operation(summary = "Create a tenant administrator account (operator)",

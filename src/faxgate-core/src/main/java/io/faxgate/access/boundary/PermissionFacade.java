@@ -1,0 +1,106 @@
+package io.faxgate.access.boundary;
+
+import io.faxgate.access.control.PermissionSources;
+import io.faxgate.access.control.TenantAccess;
+import io.faxgate.access.entity.Permission;
+import io.faxgate.access.entity.PermissionGrant;
+import io.faxgate.access.entity.Roles;
+import io.faxgate.audit.control.AuditTrail;
+import io.faxgate.audit.control.AuditTypes;
+import io.faxgate.audit.entity.AuditOutcome;
+import io.faxgate.directory.control.DirectoryUsers;
+import io.faxgate.directory.entity.DirectoryUser;
+import io.faxgate.platform.boundary.ConflictException;
+import io.faxgate.sso.entity.SsoMode;
+import io.faxgate.tenant.entity.Tenant;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * User Maintenance's permission editor. In "Authentication and permissions" mode Entra decides, so the service
+ * itself refuses every change (not only the page hiding the buttons), and says where permissions come from instead.
+ */
+@Stateless
+@RolesAllowed({Roles.OPERATOR, Roles.MANAGE_USERS})
+public class PermissionFacade {
+
+    static final String READ_ONLY = "This company's permissions come from Microsoft Entra app roles (mode"
+            + " \"Authentication and permissions\"): change the user's app roles in Entra or the role mappings in Faxgate.";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    DirectoryUsers users;
+
+    @Inject
+    PermissionSources sources;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public UserPermissions of(String slug, long userId) {
+        Tenant tenant = access.tenant(slug);
+        DirectoryUser user = users.get(tenant.getId(), userId);
+        SsoMode mode = sources.modeOf(tenant.getId());
+        Map<Permission, List<String>> held = sources.of(user);
+        boolean editable = mode == SsoMode.AUTHENTICATION_ONLY;
+        return new UserPermissions(userId, mode.name(), editable, editable ? null : READ_ONLY,
+                held.entrySet().stream().map(e -> new UserPermissions.Held(e.getKey().name(), e.getKey().description(), e.getValue())).toList());
+    }
+
+    /** Idempotent. */
+    public UserPermissions grant(String slug, long userId, String permissionName) {
+        Tenant tenant = access.tenant(slug);
+        DirectoryUser user = users.get(tenant.getId(), userId);
+        Permission permission = PermissionNames.parse("permission", permissionName);
+        refuseUnlessEditable(tenant, user, "grant " + permission);
+        if (grantOf(tenant, user, permission) == null) {
+            em.persist(new PermissionGrant(tenant.getId(), user.getId(), permission, access.caller().userName(), clock.instant()));
+            em.flush();
+            audit.record(tenant.getId(), AuditTypes.PERMISSION_GRANTED, AuditOutcome.SUCCESS, user.getUserName(), permission.name());
+        }
+        return of(slug, userId);
+    }
+
+    /** Idempotent. */
+    public UserPermissions revoke(String slug, long userId, String permissionName) {
+        Tenant tenant = access.tenant(slug);
+        DirectoryUser user = users.get(tenant.getId(), userId);
+        Permission permission = PermissionNames.parse("permission", permissionName);
+        refuseUnlessEditable(tenant, user, "revoke " + permission);
+        PermissionGrant grant = grantOf(tenant, user, permission);
+        if (grant != null) {
+            em.remove(grant);
+            em.flush();
+            audit.record(tenant.getId(), AuditTypes.PERMISSION_REVOKED, AuditOutcome.SUCCESS, user.getUserName(), permission.name());
+        }
+        return of(slug, userId);
+    }
+
+    private void refuseUnlessEditable(Tenant tenant, DirectoryUser user, String attempted) {
+        if (sources.modeOf(tenant.getId()) != SsoMode.AUTHENTICATION_ONLY) {
+            audit.recordIndependently(tenant.getId(), null, AuditTypes.PERMISSION_CHANGE_REFUSED, AuditOutcome.DENIED,
+                    user.getUserName(), attempted + ": permissions are read-only in mode AUTHENTICATION_AND_PERMISSIONS", null);
+            throw new ConflictException("mode", READ_ONLY);
+        }
+    }
+
+    private PermissionGrant grantOf(Tenant tenant, DirectoryUser user, Permission permission) {
+        return em.createNamedQuery(PermissionGrant.OF_USER, PermissionGrant.class).setParameter("tenantId", tenant.getId())
+                .setParameter("userId", user.getId()).getResultStream().filter(g -> g.getPermission() == permission)
+                .findFirst().orElse(null);
+    }
+}

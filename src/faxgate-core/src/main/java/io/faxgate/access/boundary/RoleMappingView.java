@@ -1,0 +1,10 @@
+package io.faxgate.access.boundary;
+
+import io.faxgate.access.entity.RoleMapping;
+
+public record RoleMappingView(long id, String claimValue, String permission) {
+
+    static RoleMappingView of(RoleMapping m) {
+        return new RoleMappingView(m.getId(), m.getClaimValue(), m.getPermission().name());
+    }
+}

@@ -1,0 +1,10 @@
+package io.faxgate.access.boundary;
+
+import java.util.List;
+
+/** A user's permissions with their sources, and whether Faxgate's editor may change them in this tenant's mode. */
+public record UserPermissions(long userId, String mode, boolean editable, String readOnlyReason, List<Held> permissions) {
+
+    public record Held(String permission, String description, List<String> sources) {
+    }
+}

@@ -1,0 +1,61 @@
+package io.faxgate.access.control;
+
+import io.faxgate.access.entity.AssertedRole;
+import io.faxgate.access.entity.Permission;
+import io.faxgate.access.entity.PermissionGrant;
+import io.faxgate.access.entity.RoleMapping;
+import io.faxgate.directory.entity.DirectoryUser;
+import io.faxgate.directory.entity.GroupMembership;
+import io.faxgate.directory.entity.SecurityGroup;
+import io.faxgate.sso.entity.SsoMode;
+import io.faxgate.sso.entity.SsoSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where each of a user's permissions comes from. "Authentication only": the grants made in User Maintenance.
+ * "Authentication and permissions": only the role mappings that match an app role of the user's latest assertion
+ * or the object id of one of the user's groups.
+ */
+@ApplicationScoped
+public class PermissionSources {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public SsoMode modeOf(long tenantId) {
+        return em.createNamedQuery(SsoSettings.OF_TENANT, SsoSettings.class).setParameter("tenantId", tenantId)
+                .getResultStream().findFirst().map(s -> s.configuration().mode()).orElse(SsoMode.AUTHENTICATION_ONLY);
+    }
+
+    /** Each permission the user holds, with a human-readable list of its sources. */
+    public Map<Permission, List<String>> of(DirectoryUser user) {
+        Map<Permission, List<String>> sources = new EnumMap<>(Permission.class);
+        long tenantId = user.getTenantId();
+        if (modeOf(tenantId) == SsoMode.AUTHENTICATION_AND_PERMISSIONS) {
+            Map<String, String> claimValues = new HashMap<>();
+            em.createNamedQuery(AssertedRole.OF_USER, AssertedRole.class).setParameter("tenantId", tenantId)
+                    .setParameter("userId", user.getId()).getResultStream()
+                    .forEach(r -> claimValues.put(r.getRoleValue(), "app role " + r.getRoleValue()));
+            em.createNamedQuery(GroupMembership.GROUPS_OF_USER, SecurityGroup.class).setParameter("tenantId", tenantId)
+                    .setParameter("userId", user.getId()).getResultStream()
+                    .forEach(g -> claimValues.putIfAbsent(g.getExternalId(), "group " + g.getDisplayName()));
+            em.createNamedQuery(RoleMapping.OF_TENANT, RoleMapping.class).setParameter("tenantId", tenantId)
+                    .getResultStream().filter(m -> claimValues.containsKey(m.getClaimValue()))
+                    .forEach(m -> sources.computeIfAbsent(m.getPermission(), p -> new ArrayList<>())
+                            .add(claimValues.get(m.getClaimValue())));
+        } else {
+            em.createNamedQuery(PermissionGrant.OF_USER, PermissionGrant.class)
+                    .setParameter("tenantId", tenantId).setParameter("userId", user.getId()).getResultStream()
+                    .forEach(g -> sources.computeIfAbsent(g.getPermission(), p -> new ArrayList<>())
+                            .add("granted in Faxgate by " + g.getGrantedBy()));
+        }
+        return sources;
+    }
+}

@@ -1,0 +1,39 @@
+package io.faxgate.access.control;
+
+import io.faxgate.sso.entity.SsoConfiguration;
+import io.faxgate.sso.entity.SsoScope;
+import io.faxgate.sso.entity.SsoSettings;
+import io.faxgate.tenant.control.Tenants;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Where a tenant's single sign-on applies, password sign-in for that part is refused (break-glass accounts excepted,
+ * and audited). SSO applies when the operator allows it, the tenant enabled it, and its scope covers the part.
+ */
+@ApplicationScoped
+public class SsoScopeRule {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Tenants tenants;
+
+    public boolean forAdminTool(long tenantId) {
+        return applies(tenantId, SsoScope.ADMIN_TOOL);
+    }
+
+    public boolean forWebStaff(long tenantId) {
+        return applies(tenantId, SsoScope.WEB_STAFF);
+    }
+
+    private boolean applies(long tenantId, SsoScope part) {
+        boolean allowed = tenants.byId(tenantId).map(t -> t.isSsoAllowed()).orElse(false);
+        SsoConfiguration c = em.createNamedQuery(SsoSettings.OF_TENANT, SsoSettings.class).setParameter("tenantId", tenantId)
+                .getResultStream().findFirst().map(SsoSettings::configuration).orElse(SsoConfiguration.defaults());
+        return allowed && c.enabled() && (c.scope() == SsoScope.BOTH || c.scope() == part);
+    }
+}
