@@ -73,6 +73,8 @@ class AuthenticationIT {
         assertThat(promote.status()).as("a tenant admin cannot allow SSO for themselves").isEqualTo(403);
         assertThat(admin.post("/api/v1/tenants/" + slug + "/admins", body("username", "another-admin", "password", password)).status()).isEqualTo(403);
 
+        assertThat(deniedAuditCount("local:" + username)).as("each denial is in the audit log").isGreaterThanOrEqualTo(3);
+
         Answer me = admin.get("/api/v1/me");
         assertThat(me.json().get("kind").asText()).isEqualTo("TENANT_ADMIN");
         assertThat(me.json().get("permissions").toString()).contains("MANAGE_SSO", "MANAGE_FAX_LINES").doesNotContain("SEND_FAXES");
@@ -112,6 +114,19 @@ class AuthenticationIT {
         HttpResponse<String> after = browser.send(HttpRequest.newBuilder(URI.create(FaxgateApi.BASE_URL + "/api/v1/me")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(after.statusCode()).as("the open session stops working on the next request").isEqualTo(401);
+    }
+
+    private static int deniedAuditCount(String actor) {
+        try (var c = TestDatabase.connection(); var s = c.prepareStatement(
+                "SELECT count(*) FROM audit_event WHERE type = 'ACCESS_DENIED' AND outcome = 'DENIED' AND actor = ?")) {
+            s.setString(1, actor);
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sessionId(CookieManager cookies) {

@@ -30,6 +30,7 @@ class TenantIsolationIT {
     private static long lineOfB;
     private static long groupOfB;
     private static long userOfB;
+    private static long mappingOfB;
 
     @Deployment(testable = false)
     static EnterpriseArchive faxgate() {
@@ -49,6 +50,8 @@ class TenantIsolationIT {
         groupOfB = operator.post("/api/v1/tenants/" + B + "/security-groups", body("externalId", UUID.randomUUID().toString(), "displayName", "B group"))
                 .json().get("id").asLong();
         userOfB = TestData.user(B, "bob@" + B + ".test", "Bob");
+        mappingOfB = operator.post("/api/v1/tenants/" + B + "/role-mappings", body("claimValue", "Fax.Admin", "permission", "MANAGE_SSO"))
+                .json().get("id").asLong();
     }
 
     @Test
@@ -81,13 +84,24 @@ class TenantIsolationIT {
                 new String[] {"GET", b + "/users/" + userOfB, null},
                 new String[] {"GET", b + "/sso", null},
                 new String[] {"PUT", b + "/sso", "{\"enabled\":false,\"mode\":\"AUTHENTICATION_ONLY\",\"scope\":\"BOTH\"}"},
+                new String[] {"GET", b + "/role-mappings", null},
+                new String[] {"POST", b + "/role-mappings", "{\"claimValue\":\"x\",\"permission\":\"MANAGE_SSO\"}"},
+                new String[] {"DELETE", b + "/role-mappings/" + mappingOfB, null},
+                new String[] {"GET", b + "/users/" + userOfB + "/permissions", null},
+                new String[] {"PUT", b + "/users/" + userOfB + "/permissions/MANAGE_SSO", null},
+                new String[] {"DELETE", b + "/users/" + userOfB + "/permissions/MANAGE_SSO", null},
+                new String[] {"PUT", b + "/users/" + userOfB + "/active", "{\"active\":false,\"version\":1}"},
                 // B's ids under A's own slug
                 new String[] {"GET", a + "/fax-lines/" + lineOfB, null},
                 new String[] {"PUT", a + "/fax-lines/" + lineOfB, "{\"label\":\"x\",\"version\":1}"},
                 new String[] {"DELETE", a + "/fax-lines/" + lineOfB, null},
                 new String[] {"GET", a + "/security-groups/" + groupOfB, null},
                 new String[] {"PUT", a + "/security-groups/" + groupOfB + "/fax-lines/" + lineOfB, null},
-                new String[] {"GET", a + "/users/" + userOfB, null});
+                new String[] {"GET", a + "/users/" + userOfB, null},
+                new String[] {"DELETE", a + "/role-mappings/" + mappingOfB, null},
+                new String[] {"GET", a + "/users/" + userOfB + "/permissions", null},
+                new String[] {"PUT", a + "/users/" + userOfB + "/permissions/MANAGE_SSO", null},
+                new String[] {"PUT", a + "/users/" + userOfB + "/active", "{\"active\":false,\"version\":1}"});
 
         List<String> leaks = new ArrayList<>();
         for (String[] attempt : attempts) {

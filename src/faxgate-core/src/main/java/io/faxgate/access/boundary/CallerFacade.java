@@ -92,6 +92,17 @@ public class CallerFacade {
         return Optional.of(Caller.localPrincipal(signedIn.getUsername()));
     }
 
+    /**
+     * A signed-in caller was refused an action by {@code @RolesAllowed}: audited against the caller's tenant, so
+     * admins see attempts beyond someone's permissions. Called by the web tier's error mapping.
+     */
+    @PermitAll
+    public void recordDenied(String principalName, String action, String sourceIp) {
+        Optional<Caller> caller = callers.find(principalName);
+        audit.recordIndependently(caller.map(Caller::tenantId).orElse(null), principalName, AuditTypes.ACCESS_DENIED,
+                AuditOutcome.DENIED, printable(action), "missing permission", sourceIp);
+    }
+
     /** Attempted usernames are attacker input: keep the audit log free of control characters and floods. */
     private static String printable(String attempted) {
         String clean = attempted.replaceAll("[^\\p{Print}]", "?");

@@ -27,12 +27,12 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = migrate(dataSource, SchemaMigration.class.getClassLoader());
+        MigrateResult result = apply(dataSource, SchemaMigration.class.getClassLoader());
         LOG.info(() -> "Faxgate schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
     }
 
-    public static MigrateResult migrate(DataSource dataSource, ClassLoader classLoader) {
+    public static MigrateResult apply(DataSource dataSource, ClassLoader classLoader) {
         return Flyway.configure(classLoader)
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

@@ -55,8 +55,8 @@ class SchemaMigrationTest {
     @MethodSource("databases")
     void migrationsApplyAndAreIdempotent(String name, Supplier<DataSource> database) {
         DataSource ds = database.get();
-        MigrateResult first = SchemaMigration.migrate(ds, getClass().getClassLoader());
-        MigrateResult second = SchemaMigration.migrate(ds, getClass().getClassLoader());
+        MigrateResult first = SchemaMigration.apply(ds, getClass().getClassLoader());
+        MigrateResult second = SchemaMigration.apply(ds, getClass().getClassLoader());
 
         assertThat(first.migrationsExecuted).isGreaterThanOrEqualTo(1);
         assertThat(second.migrationsExecuted).isZero();
@@ -67,7 +67,7 @@ class SchemaMigrationTest {
     @MethodSource("databases")
     void everyEntityAndQueryMapsOntoTheMigratedSchema(String name, Supplier<DataSource> database) throws SQLException {
         DataSource ds = database.get();
-        SchemaMigration.migrate(ds, getClass().getClassLoader());
+        SchemaMigration.apply(ds, getClass().getClassLoader());
         EntityManagerFactory emf = entityManagerFactory(ds);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try {

@@ -1,6 +1,10 @@
 package io.faxgate.platform.boundary;
 
+import io.faxgate.access.boundary.CallerFacade;
 import jakarta.ejb.AccessLocalException;
+import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -31,6 +35,12 @@ public class ContainerExceptionMapper implements ExceptionMapper<Exception> {
     @Inject
     SecurityContext security;
 
+    @EJB
+    CallerFacade callers;
+
+    @Context
+    HttpServletRequest request;
+
     @Override
     public Response toResponse(Exception e) {
         Throwable cause = unwrap(e);
@@ -50,9 +60,12 @@ public class ContainerExceptionMapper implements ExceptionMapper<Exception> {
             return ApiError.response(Response.Status.CONFLICT, "changed by someone else meanwhile; reload and try again");
         }
         if (cause instanceof EJBAccessException || cause instanceof AccessLocalException || cause instanceof SecurityException) {
-            return security.getCallerPrincipal() == null
-                    ? unauthorized()
-                    : ApiError.response(Response.Status.FORBIDDEN, "you are not allowed to do this");
+            if (security.getCallerPrincipal() == null) {
+                return unauthorized();
+            }
+            callers.recordDenied(security.getCallerPrincipal().getName(), request.getMethod() + " " + request.getRequestURI(),
+                    request.getRemoteAddr());
+            return ApiError.response(Response.Status.FORBIDDEN, "you are not allowed to do this");
         }
         if (cause instanceof JsonbException || cause instanceof ProcessingException && cause.getCause() instanceof JsonbException) {
             return ApiError.response(Response.Status.BAD_REQUEST, "malformed JSON body");
