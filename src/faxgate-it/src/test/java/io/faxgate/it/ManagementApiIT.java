@@ -188,7 +188,7 @@ class ManagementApiIT {
         assertThat(operator.get(sso).json().get("version").asLong()).as("nothing saved").isEqualTo(initial.get("version").asLong());
 
         String tenantGuid = "11111111-2222-3333-4444-555555555555";
-        String clientId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+        String clientId = UUID.randomUUID().toString();
         String certificate = TestData.certificatePem("Microsoft Azure Federated SSO Certificate", Instant.now().plus(20, ChronoUnit.DAYS));
         String withoutArmour = certificate.replace("-----BEGIN CERTIFICATE-----", "").replace("-----END CERTIFICATE-----", "");
         Answer saved = operator.put(sso, body("enabled", true, "mode", "AUTHENTICATION_AND_PERMISSIONS", "scope", "WEB_STAFF",
@@ -208,7 +208,7 @@ class ManagementApiIT {
         String slug = newTenant(false);
         Answer refused = operator.put("/api/v1/tenants/" + slug + "/sso", body("enabled", true, "mode", "AUTHENTICATION_ONLY",
                 "scope", "BOTH", "loginEndpoint", "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/saml2",
-                "clientId", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+                "clientId", UUID.randomUUID().toString(),
                 "certificates", List.of(TestData.certificatePem("idp", Instant.now().plus(400, ChronoUnit.DAYS)))));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("fieldErrors").findValuesAsText("field")).containsExactly("enabled");
