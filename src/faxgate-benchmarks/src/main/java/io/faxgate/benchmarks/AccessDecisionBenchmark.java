@@ -14,6 +14,7 @@ import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.GroupMembership;
 import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.platform.control.SchemaMigration;
+import io.faxgate.sso.control.TenantSsoSettings;
 import io.faxgate.sso.entity.ClaimNames;
 import io.faxgate.sso.entity.SsoConfiguration;
 import io.faxgate.sso.entity.SsoMode;
@@ -111,12 +112,13 @@ public class AccessDecisionBenchmark {
 
         Tenants tenants = inject(new Tenants(), "em", em);
         epoch = new AccessEpoch();
-        SsoScopeRule ssoRule = inject(inject(new SsoScopeRule(), "em", em), "tenants", tenants);
+        TenantSsoSettings ssoSettings = inject(new TenantSsoSettings(), "em", em);
+        SsoScopeRule ssoRule = inject(inject(new SsoScopeRule(), "ssoSettings", ssoSettings), "tenants", tenants);
         directory = new CallerDirectory();
         inject(directory, "em", em);
         inject(directory, "accounts", inject(new LocalAccounts(), "em", em));
         inject(directory, "tenants", tenants);
-        inject(directory, "sources", inject(new PermissionSources(), "em", em));
+        inject(directory, "sources", inject(inject(new PermissionSources(), "em", em), "ssoSettings", ssoSettings));
         inject(directory, "ssoRule", ssoRule);
         inject(directory, "epoch", epoch);
         Set<String> roles = directory.find(principal).orElseThrow().roles();

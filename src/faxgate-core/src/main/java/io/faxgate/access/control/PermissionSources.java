@@ -7,9 +7,10 @@ import io.faxgate.access.entity.RoleMapping;
 import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.GroupMembership;
 import io.faxgate.directory.entity.SecurityGroup;
+import io.faxgate.sso.control.TenantSsoSettings;
 import io.faxgate.sso.entity.SsoMode;
-import io.faxgate.sso.entity.SsoSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -29,9 +30,11 @@ public class PermissionSources {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    TenantSsoSettings ssoSettings;
+
     public SsoMode modeOf(long tenantId) {
-        return em.createNamedQuery(SsoSettings.OF_TENANT, SsoSettings.class).setParameter("tenantId", tenantId)
-                .getResultStream().findFirst().map(s -> s.configuration().mode()).orElse(SsoMode.AUTHENTICATION_ONLY);
+        return ssoSettings.configurationOf(tenantId).mode();
     }
 
     /** Each permission the user holds, with a human-readable list of its sources. */

@@ -1,13 +1,11 @@
 package io.faxgate.access.control;
 
+import io.faxgate.sso.control.TenantSsoSettings;
 import io.faxgate.sso.entity.SsoConfiguration;
 import io.faxgate.sso.entity.SsoScope;
-import io.faxgate.sso.entity.SsoSettings;
 import io.faxgate.tenant.control.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * Where a tenant's single sign-on applies, password sign-in for that part is refused (break-glass accounts excepted,
@@ -16,11 +14,11 @@ import jakarta.persistence.PersistenceContext;
 @ApplicationScoped
 public class SsoScopeRule {
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     Tenants tenants;
+
+    @Inject
+    TenantSsoSettings ssoSettings;
 
     public boolean forAdminTool(long tenantId) {
         return applies(tenantId, SsoScope.ADMIN_TOOL);
@@ -32,8 +30,7 @@ public class SsoScopeRule {
 
     private boolean applies(long tenantId, SsoScope part) {
         boolean allowed = tenants.byId(tenantId).map(t -> t.isSsoAllowed()).orElse(false);
-        SsoConfiguration c = em.createNamedQuery(SsoSettings.OF_TENANT, SsoSettings.class).setParameter("tenantId", tenantId)
-                .getResultStream().findFirst().map(SsoSettings::configuration).orElse(SsoConfiguration.defaults());
+        SsoConfiguration c = ssoSettings.configurationOf(tenantId);
         return allowed && c.enabled() && (c.scope() == SsoScope.BOTH || c.scope() == part);
     }
 }

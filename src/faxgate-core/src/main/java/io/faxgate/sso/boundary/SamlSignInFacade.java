@@ -13,6 +13,7 @@ import io.faxgate.directory.entity.GroupMembership;
 import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.platform.control.SecretSealer;
 import io.faxgate.sso.control.SsoEndpoints;
+import io.faxgate.sso.control.TenantSsoSettings;
 import io.faxgate.sso.entity.ClaimNames;
 import io.faxgate.sso.entity.SpKeyPair;
 import io.faxgate.sso.entity.SsoConfiguration;
@@ -58,6 +59,9 @@ public class SamlSignInFacade {
     SsoEndpoints endpoints;
 
     @Inject
+    TenantSsoSettings ssoSettings;
+
+    @Inject
     SecretSealer sealer;
 
     @Inject
@@ -76,8 +80,7 @@ public class SamlSignInFacade {
             return Optional.empty();
         }
         Tenant t = tenant.get();
-        Optional<SsoSettings> settings = em.createNamedQuery(SsoSettings.OF_TENANT, SsoSettings.class)
-                .setParameter("tenantId", t.getId()).getResultStream().findFirst();
+        Optional<SsoSettings> settings = ssoSettings.of(t.getId());
         Optional<SpKeyPair> spKey = em.createNamedQuery(SpKeyPair.ACTIVE_OF_TENANT, SpKeyPair.class)
                 .setParameter("tenantId", t.getId()).setMaxResults(1).getResultStream().findFirst();
         SsoConfiguration c = settings.map(SsoSettings::configuration).orElse(SsoConfiguration.defaults());
@@ -99,9 +102,7 @@ public class SamlSignInFacade {
      */
     public String signIn(String slug, SamlIdentity identity, String sourceIp) {
         Tenant tenant = tenants.bySlug(slug).orElseThrow(() -> new SignInRefusedException("UNKNOWN_TENANT", "unknown tenant"));
-        SsoConfiguration settings = em.createNamedQuery(SsoSettings.OF_TENANT, SsoSettings.class)
-                .setParameter("tenantId", tenant.getId()).getResultStream().findFirst()
-                .map(SsoSettings::configuration).orElse(SsoConfiguration.defaults());
+        SsoConfiguration settings = ssoSettings.configurationOf(tenant.getId());
         if (!tenant.isSsoAllowed() || !settings.enabled()) {
             throw refuse(tenant, identity, sourceIp, "SSO_DISABLED", "single sign-on is not enabled for this company");
         }

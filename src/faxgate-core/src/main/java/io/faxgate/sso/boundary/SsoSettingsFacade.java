@@ -10,6 +10,7 @@ import io.faxgate.sso.control.IdpCertificate;
 import io.faxgate.sso.control.IdpLoginEndpoint;
 import io.faxgate.sso.control.SsoEndpoints;
 import io.faxgate.sso.control.SsoSettingsValidation;
+import io.faxgate.sso.control.TenantSsoSettings;
 import io.faxgate.sso.entity.SsoConfiguration;
 import io.faxgate.sso.entity.SsoSettings;
 import io.faxgate.tenant.entity.Tenant;
@@ -37,6 +38,9 @@ public class SsoSettingsFacade {
 
     @Inject
     SsoEndpoints endpoints;
+
+    @Inject
+    TenantSsoSettings ssoSettings;
 
     @Inject
     AuditTrail audit;
@@ -80,8 +84,7 @@ public class SsoSettingsFacade {
     }
 
     private SsoSettings settingsOf(Tenant tenant) {
-        return em.createNamedQuery(SsoSettings.OF_TENANT, SsoSettings.class).setParameter("tenantId", tenant.getId())
-                .getResultStream().findFirst()
+        return ssoSettings.of(tenant.getId())
                 .orElseGet(() -> {
                     SsoSettings fresh = new SsoSettings(tenant.getId(), clock.instant());
                     em.persist(fresh);
