@@ -31,6 +31,10 @@ public class AccessEpoch {
             epoch.incrementAndGet();
             return;
         }
+        if (transactions.getResource(AccessEpoch.class) != null) {
+            return; // one bump per transaction, however many rows it changes
+        }
+        transactions.putResource(AccessEpoch.class, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
