@@ -14,6 +14,15 @@ for listener in http-listener-1 http-listener-2; do
   asadmin set "configs.config.server-config.network-config.protocols.protocol.$listener.http.server-header=false" >/dev/null || true
 done
 
+# A temp directory of this domain's own: Payara stores uploaded deployments in java.io.tmpdir under the archive's
+# name, so two domains on one machine sharing /tmp can delete each other's upload mid-deploy.
+domain_tmp="$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/tmp"
+mkdir -p "$domain_tmp"
+if ! asadmin list-jvm-options | grep -q -- '-Djava.io.tmpdir='; then
+  asadmin create-jvm-options "-Djava.io.tmpdir=$domain_tmp" >/dev/null
+  log "java.io.tmpdir -> $domain_tmp (effective after the next restart)"
+fi
+
 # The application's datasource. Default: Payara's embedded H2 (H2Pool). use-postgresql.sh repoints it.
 if ! asadmin list-jdbc-resources | grep -qx 'jdbc/faxgate'; then
   asadmin create-jdbc-resource --connectionpoolid H2Pool jdbc/faxgate >/dev/null
