@@ -4,6 +4,7 @@ import io.faxgate.access.control.CallerDirectory;
 import io.faxgate.access.control.LocalCredentialCheck;
 import io.faxgate.access.control.TenantAccess;
 import io.faxgate.access.entity.Caller;
+import io.faxgate.access.control.SignInThrottle;
 import io.faxgate.access.control.SsoScopeRule;
 import io.faxgate.access.entity.LocalAccount;
 import io.faxgate.access.entity.LocalAccountKind;
@@ -45,6 +46,9 @@ public class CallerFacade {
     SsoScopeRule ssoRequired;
 
     @Inject
+    SignInThrottle throttle;
+
+    @Inject
     Clock clock;
 
     @RolesAllowed({Roles.OPERATOR, Roles.TENANT_MEMBER})
@@ -64,14 +68,21 @@ public class CallerFacade {
     @PermitAll
     public Optional<String> authenticateLocal(String username, char[] password, boolean interactive, String sourceIp) {
         String name = username == null ? "" : username.strip();
+        if (throttle.blocked(name, sourceIp)) {
+            audit.recordIndependently(null, AuditTrail.ANONYMOUS, AuditTypes.LOCAL_SIGN_IN, AuditOutcome.DENIED,
+                    printable(name), "too many wrong passwords from this address; try again later", sourceIp);
+            return Optional.empty();
+        }
         Optional<LocalAccount> account = name.isEmpty() || name.length() > 100 ? Optional.empty()
                 : credentials.check(name, password);
         if (account.isEmpty()) {
+            throttle.failed(name, sourceIp);
             audit.recordIndependently(null, AuditTrail.ANONYMOUS, AuditTypes.LOCAL_SIGN_IN, AuditOutcome.FAILURE,
                     printable(name), "wrong username or password, or account disabled", sourceIp);
             return Optional.empty();
         }
         LocalAccount signedIn = account.get();
+        throttle.succeeded(name, sourceIp);
         if (signedIn.getKind() == LocalAccountKind.TENANT_ADMIN && ssoRequired.forAdminTool(signedIn.getTenantId())) {
             if (!signedIn.isBreakGlass()) {
                 audit.recordIndependently(signedIn.getTenantId(), AuditTrail.ANONYMOUS, AuditTypes.LOCAL_SIGN_IN,
