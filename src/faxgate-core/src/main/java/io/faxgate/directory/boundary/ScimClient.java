@@ -1,0 +1,16 @@
+package io.faxgate.directory.boundary;
+
+import java.io.Serializable;
+
+/**
+ * A SCIM client as its bearer token identifies it: the tenant comes from the token (checked against the tenant in
+ * the path), never from a signed-in caller. Only {@link ScimProvisioning#authenticate} creates these.
+ */
+public record ScimClient(long tenantId, String tenantSlug, long tokenId, String tokenPrefix, Integer ratePerSecond)
+        implements Serializable {
+
+    /** The audit actor: which token did it, without the secret. */
+    public String actor() {
+        return "scim:" + tokenPrefix;
+    }
+}
