@@ -12,6 +12,7 @@ import io.faxgate.directory.entity.DirectorySource;
 import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.ScimToken;
 import io.faxgate.directory.entity.SecurityGroup;
+import io.faxgate.platform.control.PublicBaseUrl;
 import io.faxgate.tenant.control.Tenants;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.annotation.security.PermitAll;
@@ -71,6 +72,9 @@ public class ScimProvisioning {
     AccessEpoch epoch;
 
     @Inject
+    PublicBaseUrl publicBase;
+
+    @Inject
     Clock clock;
 
     /**
@@ -88,7 +92,7 @@ public class ScimProvisioning {
         }
         tokens.used(token.get(), clock.instant());
         return Optional.of(new ScimClient(tenant.get().getId(), slug, token.get().getId(), token.get().getTokenPrefix(),
-                token.get().getRatePerSecond()));
+                token.get().getRatePerSecond(), publicBase.resolve("/scim/v2/" + slug)));
     }
 
     // ---------------------------------------------------------------- users
