@@ -68,6 +68,7 @@ public class ScimGateway implements ContainerRequestFilter, ContainerResponseFil
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        releaseParserThreadLocal();
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         response.getHeaders().putSingle("Pragma", "no-cache");
         Object started = request.getProperty(STARTED);
@@ -78,6 +79,28 @@ public class ScimGateway implements ContainerRequestFilter, ContainerResponseFil
         REQUESTS.info(() -> "SCIM " + request.getMethod() + " /scim/v2/" + printable(request.getUriInfo().getPath())
                 + " " + response.getStatus() + " " + millis + " ms tenant=" + (tenant == null ? "-" : tenant)
                 + " token=" + token);
+    }
+
+    /**
+     * The SDK's filter/path parser keeps its options in a ThreadLocal it never removes; on Payara's pooled request
+     * threads that pins the WAR's class loader after an undeploy (Payara logs it as SEVERE). Removed after each request.
+     */
+    private static final ThreadLocal<?> PARSER_OPTIONS = parserOptions();
+
+    private static ThreadLocal<?> parserOptions() {
+        try {
+            java.lang.reflect.Field f = com.unboundid.scim2.common.utils.Parser.class.getDeclaredField("threadLocalOptions");
+            f.setAccessible(true);
+            return (ThreadLocal<?>) f.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // another SDK version: at worst the leak warning again
+        }
+    }
+
+    static void releaseParserThreadLocal() {
+        if (PARSER_OPTIONS != null) {
+            PARSER_OPTIONS.remove();
+        }
     }
 
     static Response unauthorized() {
