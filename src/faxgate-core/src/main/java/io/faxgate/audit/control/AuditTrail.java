@@ -37,6 +37,12 @@ public class AuditTrail {
         em.persist(event(tenantId, currentActor(), type, outcome, target, detail, null));
     }
 
+    /** Like {@link #record}, for actors that are not a container caller (a SCIM token: {@code scim:<prefix>}). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordAs(Long tenantId, String actor, String type, AuditOutcome outcome, String target, String detail) {
+        em.persist(event(tenantId, actor, type, outcome, target, detail, null));
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordIndependently(Long tenantId, String actor, String type, AuditOutcome outcome, String target,
                                     String detail, String sourceIp) {

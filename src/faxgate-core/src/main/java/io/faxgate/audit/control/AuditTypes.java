@@ -27,6 +27,13 @@ public final class AuditTypes {
     public static final String ROLE_MAPPING_DELETED = "ROLE_MAPPING_DELETED";
     public static final String LOCAL_ACCOUNT_CHANGED = "LOCAL_ACCOUNT_CHANGED";
     public static final String ACCESS_DENIED = "ACCESS_DENIED";
+    public static final String USER_UPDATED = "USER_UPDATED";
+    public static final String USER_DELETED = "USER_DELETED";
+    public static final String GROUP_UPDATED = "GROUP_UPDATED";
+    public static final String GROUP_MEMBERS_CHANGED = "GROUP_MEMBERS_CHANGED";
+    public static final String GROUP_DELETED = "GROUP_DELETED";
+    public static final String SCIM_TOKEN_CREATED = "SCIM_TOKEN_CREATED";
+    public static final String SCIM_TOKEN_REVOKED = "SCIM_TOKEN_REVOKED";
 
     private AuditTypes() {
     }

@@ -9,8 +9,10 @@ import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A person of the tenant's directory. Keyed by the directory's stable object id (external id), never by
@@ -48,6 +50,16 @@ public class DirectoryUser extends VersionedEntity implements TenantOwned {
     @Column(name = "display_name")
     private String displayName;
 
+    @Column(name = "given_name")
+    private String givenName;
+
+    @Column(name = "family_name")
+    private String familyName;
+
+    /** {@code userName} in lower case: SCIM compares userName case-insensitively (maintained here, see V3). */
+    @Column(name = "user_name_key")
+    private String userNameKey;
+
     @Column(nullable = false)
     private boolean active;
 
@@ -71,6 +83,7 @@ public class DirectoryUser extends VersionedEntity implements TenantOwned {
         this.tenantId = tenantId;
         this.externalId = externalId;
         this.userName = userName;
+        this.userNameKey = userNameKey(userName);
         this.source = source;
         this.active = true;
         this.createdAt = now;
@@ -79,9 +92,37 @@ public class DirectoryUser extends VersionedEntity implements TenantOwned {
 
     public void describe(String newUserName, String newEmail, String newDisplayName, Instant now) {
         this.userName = newUserName;
+        this.userNameKey = userNameKey(newUserName);
         this.email = newEmail;
         this.displayName = newDisplayName;
         this.updatedAt = now;
+    }
+
+    /** The directory's object id; SCIM clients may set or correct it. */
+    public void identify(String newExternalId, Instant now) {
+        this.externalId = newExternalId;
+        this.updatedAt = now;
+    }
+
+    /** Name parts as the directory (SCIM {@code name.givenName} / {@code name.familyName}) sends them. */
+    public void name(String newGivenName, String newFamilyName, Instant now) {
+        this.givenName = newGivenName;
+        this.familyName = newFamilyName;
+        this.updatedAt = now;
+    }
+
+    /** The directory that provisions this user from now on (an SCIM client takes over a just-in-time user). */
+    public void provisionedBy(DirectorySource newSource) {
+        this.source = newSource;
+    }
+
+    @PrePersist
+    void keepUserNameKey() {
+        this.userNameKey = userNameKey(userName);
+    }
+
+    public static String userNameKey(String userName) {
+        return userName == null ? null : userName.toLowerCase(Locale.ROOT);
     }
 
     public void activate(boolean isActive, Instant now) {
@@ -112,6 +153,14 @@ public class DirectoryUser extends VersionedEntity implements TenantOwned {
 
     public String getDisplayName() {
         return displayName;
+    }
+
+    public String getGivenName() {
+        return givenName;
+    }
+
+    public String getFamilyName() {
+        return familyName;
     }
 
     public boolean isActive() {

@@ -4,6 +4,7 @@ import io.faxgate.platform.entity.UnversionedEntity;
 import io.faxgate.platform.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -13,7 +14,14 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "scim_token")
+@NamedQuery(name = ScimToken.BY_HASH, query = "select t from ScimToken t where t.tokenHash = :hash")
+@NamedQuery(name = ScimToken.OF_TENANT, query = "select t from ScimToken t where t.tenantId = :tenantId order by t.createdAt, t.id")
+@NamedQuery(name = ScimToken.BY_ID, query = "select t from ScimToken t where t.tenantId = :tenantId and t.id = :id")
 public class ScimToken extends UnversionedEntity implements TenantOwned {
+
+    public static final String BY_HASH = "ScimToken.byHash";
+    public static final String OF_TENANT = "ScimToken.ofTenant";
+    public static final String BY_ID = "ScimToken.byId";
 
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private long tenantId;
@@ -37,6 +45,10 @@ public class ScimToken extends UnversionedEntity implements TenantOwned {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** Requests per second this token may make (below the tenant's rate); null = the tenant's rate only. */
+    @Column(name = "rate_per_second")
+    private Integer ratePerSecond;
+
     protected ScimToken() {
     }
 
@@ -46,6 +58,14 @@ public class ScimToken extends UnversionedEntity implements TenantOwned {
         this.tokenHash = tokenHash;
         this.tokenPrefix = tokenPrefix;
         this.createdAt = now;
+    }
+
+    public void limit(Integer newRatePerSecond) {
+        this.ratePerSecond = newRatePerSecond;
+    }
+
+    public Integer getRatePerSecond() {
+        return ratePerSecond;
     }
 
     public void used(Instant now) {

@@ -56,6 +56,16 @@ public class SecurityGroup extends VersionedEntity implements TenantOwned {
         this.updatedAt = now;
     }
 
+    public void identify(String newExternalId, Instant now) {
+        this.externalId = newExternalId;
+        this.updatedAt = now;
+    }
+
+    /** Members changed (they are rows of their own): moves lastModified and the version. */
+    public void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
     public void rename(String newDisplayName, Instant now) {
         this.displayName = newDisplayName;
         this.updatedAt = now;

@@ -8,14 +8,14 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** The two databases Faxgate supports, started fresh for a test: PostgreSQL (real server binaries) and H2. */
-final class Databases {
+public final class Databases {
 
     private static EmbeddedPostgres postgres;
 
     private Databases() {
     }
 
-    static synchronized DataSource freshPostgres() {
+    public static synchronized DataSource freshPostgres() {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder().start();
@@ -47,7 +47,7 @@ final class Databases {
         }
     }
 
-    static DataSource freshH2() {
+    public static DataSource freshH2() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");

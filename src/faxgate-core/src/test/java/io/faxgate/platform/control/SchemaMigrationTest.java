@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The Flyway migrations build the schema on both supported databases, and every entity and named query maps onto
  * that schema (EclipseLink, the provider Payara ships), including optimistic locking and tenant-scoped queries.
  */
-class SchemaMigrationTest {
+public class SchemaMigrationTest {
 
     static Stream<Arguments> databases() {
         return Stream.of(
@@ -168,7 +168,7 @@ class SchemaMigrationTest {
         second.close();
     }
 
-    private static EntityManagerFactory entityManagerFactory(DataSource ds) {
+    public static EntityManagerFactory entityManagerFactory(DataSource ds) {
         Map<String, Object> props = new HashMap<>();
         props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
         props.put("jakarta.persistence.jtaDataSource", "");

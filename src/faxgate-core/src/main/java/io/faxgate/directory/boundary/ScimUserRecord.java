@@ -1,0 +1,16 @@
+package io.faxgate.directory.boundary;
+
+import io.faxgate.directory.entity.DirectoryUser;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** A user as SCIM returns it. */
+public record ScimUserRecord(long id, long version, ScimUserData data, Instant created, Instant lastModified)
+        implements Serializable {
+
+    public static ScimUserRecord of(DirectoryUser u) {
+        return new ScimUserRecord(u.getId(), u.getVersion(), new ScimUserData(u.getUserName(), u.getExternalId(),
+                u.getDisplayName(), u.getGivenName(), u.getFamilyName(), u.getEmail(), u.isActive(), u.getSource()),
+                u.getCreatedAt(), u.getUpdatedAt());
+    }
+}

@@ -1,0 +1,82 @@
+package io.faxgate.directory.boundary;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What the SCIM resources share: the authenticated client, ids, paging parameters. */
+final class ScimResources {
+
+    static final String SCIM_JSON = ScimJson.SCIM_JSON;
+    static final int DEFAULT_COUNT = 100;
+    static final int MAX_COUNT = 200;
+
+    private ScimResources() {
+    }
+
+    /**
+     * The client {@link ScimGateway} authenticated. Absent when a SCIM resource is reached outside the SCIM
+     * application (the management API's scan also sees these classes): then it does not exist there.
+     */
+    static ScimClient client(ContainerRequestContext request, String tenant) {
+        Object client = request.getProperty(ScimGateway.CLIENT);
+        if (client instanceof ScimClient c && c.tenantSlug().equals(tenant)) {
+            return c;
+        }
+        throw new NotFoundException();
+    }
+
+    static String base(ScimClient client) {
+        return client.scimBase();
+    }
+
+    static long id(String text, String what) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw ScimProblem.notFound(what + " " + EntraPatchDialect.printable(text));
+        }
+    }
+
+    static int startIndex(String text) {
+        if (text == null || text.isBlank()) {
+            return 1;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            throw ScimProblem.invalidValue("startIndex must be a number");
+        }
+    }
+
+    static int count(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_COUNT;
+        }
+        try {
+            return Math.min(MAX_COUNT, Math.max(0, Integer.parseInt(text.strip())));
+        } catch (NumberFormatException e) {
+            throw ScimProblem.invalidValue("count must be a number");
+        }
+    }
+
+    /** excludedAttributes=members (Entra) — also when named with its schema URN. */
+    static boolean excludes(String excludedAttributes, String attribute) {
+        if (excludedAttributes == null) {
+            return false;
+        }
+        return Arrays.stream(excludedAttributes.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .anyMatch(s -> s.equals(attribute.toLowerCase(Locale.ROOT)) || s.endsWith(":" + attribute.toLowerCase(Locale.ROOT)));
+    }
+
+    /** attributes=… (RFC 7644 3.9): members are returned only if named (or nothing is named). */
+    static boolean includes(String attributes, String attribute) {
+        if (attributes == null || attributes.isBlank()) {
+            return true;
+        }
+        return Arrays.stream(attributes.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .anyMatch(s -> s.equals(attribute.toLowerCase(Locale.ROOT)) || s.endsWith(":" + attribute.toLowerCase(Locale.ROOT))
+                        || s.startsWith(attribute.toLowerCase(Locale.ROOT) + "."));
+    }
+}

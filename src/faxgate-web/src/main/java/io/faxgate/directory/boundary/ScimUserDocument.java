@@ -1,0 +1,198 @@
+package io.faxgate.directory.boundary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.messages.PatchOperation;
+import io.faxgate.directory.entity.DirectorySource;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SCIM User resource ↔ Faxgate's user. Stored: userName, externalId, displayName (else "given family", else
+ * userName), name.givenName / familyName, one email (the primary, else the work one, else the first), active.
+ * Other attributes of the core User and enterprise User schemas (title, phoneNumbers, addresses, department, …, as
+ * Entra's default attribute mappings send them) are accepted and not stored; attributes no schema defines are refused.
+ * The AD agent's extension marks the user's source AGENT.
+ */
+final class ScimUserDocument {
+
+    static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+    static final String ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    static final String AD_EXTENSION = "urn:faxgate:params:scim:schemas:extension:ad:2.0:User";
+
+    /** Lower-cased names of the core User schema (RFC 7643 4.1) plus the common resource attributes. */
+    private static final Set<String> CORE_ATTRIBUTES = Set.of("schemas", "id", "externalid", "meta", "username", "name",
+            "displayname", "nickname", "profileurl", "title", "usertype", "preferredlanguage", "locale", "timezone",
+            "active", "password", "emails", "phonenumbers", "ims", "photos", "addresses", "groups", "entitlements",
+            "roles", "x509certificates");
+    private static final Set<String> EXTENSIONS = Set.of(ENTERPRISE_USER.toLowerCase(Locale.ROOT),
+            AD_EXTENSION.toLowerCase(Locale.ROOT));
+
+    private ScimUserDocument() {
+    }
+
+    static ObjectNode toJson(ScimUserRecord r, String scimBase) {
+        ScimUserData d = r.data();
+        ObjectNode n = ScimJson.object();
+        ArrayNode schemas = n.putArray("schemas").add(CORE_USER);
+        if (d.source() == DirectorySource.AGENT) {
+            schemas.add(AD_EXTENSION);
+        }
+        n.put("id", Long.toString(r.id()));
+        if (d.externalId() != null) {
+            n.put("externalId", d.externalId());
+        }
+        n.put("userName", d.userName());
+        if (d.givenName() != null || d.familyName() != null) {
+            ObjectNode name = n.putObject("name");
+            if (d.givenName() != null) {
+                name.put("givenName", d.givenName());
+            }
+            if (d.familyName() != null) {
+                name.put("familyName", d.familyName());
+            }
+            name.put("formatted", ((d.givenName() == null ? "" : d.givenName()) + " "
+                    + (d.familyName() == null ? "" : d.familyName())).strip());
+        }
+        if (d.displayName() != null) {
+            n.put("displayName", d.displayName());
+        }
+        if (d.email() != null) {
+            ObjectNode email = n.putArray("emails").addObject();
+            email.put("value", d.email());
+            email.put("type", "work");
+            email.put("primary", true);
+        }
+        n.put("active", d.active());
+        ScimJson.meta(n, "User", scimBase + "/Users/" + r.id(), r.created(), r.lastModified(), r.version());
+        return n;
+    }
+
+    /** A POST or PUT body: the source is AGENT when the agent's extension is present, else SCIM. */
+    static ScimUserData fromRequest(ObjectNode n) {
+        return fromJson(n, hasExtension(n) ? DirectorySource.AGENT : DirectorySource.SCIM);
+    }
+
+    /** The document a PATCH produced from the stored user; keeps the user's source. */
+    static ScimUserData fromPatched(ObjectNode n, ScimUserRecord before) {
+        JsonNode id = n.get("id");
+        if (id == null || !Long.toString(before.id()).equals(ScimJson.text(id, "id"))) {
+            throw ScimProblem.mutability("id is read-only");
+        }
+        return fromJson(n, null);
+    }
+
+    /** PATCH paths must name an attribute of a schema we know (before anything is applied). */
+    static void checkPath(PatchOperation op) {
+        Path path = op.getPath();
+        if (path == null || path.size() == 0) {
+            return;
+        }
+        String urn = path.getSchemaUrn();
+        if (urn != null && !urn.equalsIgnoreCase(CORE_USER) && !EXTENSIONS.contains(urn.toLowerCase(Locale.ROOT))) {
+            throw ScimProblem.invalidPath("unknown schema " + urn);
+        }
+        if (urn == null || urn.equalsIgnoreCase(CORE_USER)) {
+            String attribute = path.getElement(0).getAttribute().toLowerCase(Locale.ROOT);
+            if (!CORE_ATTRIBUTES.contains(attribute)) {
+                throw ScimProblem.invalidPath("unknown attribute '" + EntraPatchDialect.printable(path.getElement(0).getAttribute()) + "'");
+            }
+            if (attribute.equals("id") || attribute.equals("meta") || attribute.equals("groups")) {
+                throw ScimProblem.mutability(path.getElement(0).getAttribute() + " is read-only");
+            }
+        }
+    }
+
+    private static ScimUserData fromJson(ObjectNode n, DirectorySource source) {
+        Iterator<Map.Entry<String, JsonNode>> fields = n.fields();
+        while (fields.hasNext()) {
+            String key = fields.next().getKey();
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (!CORE_ATTRIBUTES.contains(lower) && !EXTENSIONS.contains(lower)) {
+                throw ScimProblem.invalidSyntax("unknown attribute '" + EntraPatchDialect.printable(key)
+                        + "' (not in the User schemas this service supports: see /Schemas)");
+            }
+        }
+        JsonNode schemas = n.get("schemas");
+        if (schemas != null && !schemas.isArray()) {
+            throw ScimProblem.invalidSyntax("schemas must be an array");
+        }
+        JsonNode groups = n.get("groups");
+        if (groups != null && !groups.isNull() && !(groups.isArray() && groups.isEmpty())) {
+            throw ScimProblem.mutability("groups is read-only: change memberships on the Group");
+        }
+        JsonNode name = n.get("name");
+        if (name != null && !name.isNull() && !name.isObject()) {
+            throw ScimProblem.invalidValue("name must be an object");
+        }
+        String given = name == null ? null : ScimJson.text(name.get("givenName"), "name.givenName");
+        String family = name == null ? null : ScimJson.text(name.get("familyName"), "name.familyName");
+        return new ScimUserData(
+                ScimJson.text(n.get("userName"), "userName"),
+                ScimJson.text(n.get("externalId"), "externalId"),
+                ScimJson.text(n.get("displayName"), "displayName"),
+                given, family,
+                email(n.get("emails")),
+                ScimJson.bool(n.get("active"), "active", true),
+                source);
+    }
+
+    private static String email(JsonNode emails) {
+        if (emails == null || emails.isNull()) {
+            return null;
+        }
+        if (!emails.isArray()) {
+            throw ScimProblem.invalidValue("emails must be an array");
+        }
+        String work = null;
+        String first = null;
+        for (JsonNode e : toList(emails)) {
+            if (!e.isObject()) {
+                throw ScimProblem.invalidValue("emails must hold objects with a value");
+            }
+            String value = ScimJson.text(e.get("value"), "emails.value");
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (ScimJson.bool(e.get("primary"), "emails.primary", false)) {
+                return value;
+            }
+            if (work == null && "work".equalsIgnoreCase(ScimJson.text(e.get("type"), "emails.type"))) {
+                work = value;
+            }
+            if (first == null) {
+                first = value;
+            }
+        }
+        return work != null ? work : first;
+    }
+
+    private static boolean hasExtension(ObjectNode n) {
+        Iterator<String> names = n.fieldNames();
+        while (names.hasNext()) {
+            if (names.next().equalsIgnoreCase(AD_EXTENSION)) {
+                return true;
+            }
+        }
+        JsonNode schemas = n.get("schemas");
+        if (schemas != null && schemas.isArray()) {
+            for (JsonNode s : schemas) {
+                if (AD_EXTENSION.equalsIgnoreCase(s.asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+}

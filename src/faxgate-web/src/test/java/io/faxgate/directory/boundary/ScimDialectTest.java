@@ -1,0 +1,150 @@
+package io.faxgate.directory.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.messages.PatchOperation;
+import io.faxgate.directory.boundary.ScimCondition.Attribute;
+import io.faxgate.directory.entity.DirectorySource;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Both Entra PATCH dialects, the filters Entra sends, and the User/Group mapping — without a server. */
+class ScimDialectTest {
+
+    private static final String BASE = "https://faxgate.example/scim/v2/acme";
+    private static final ScimUserRecord ALICE = new ScimUserRecord(7, 3, new ScimUserData("alice@acme.test", "oid-a",
+            "Alice Archer", "Alice", "Archer", "alice@acme.test", true, DirectorySource.SCIM), Instant.EPOCH, Instant.EPOCH);
+
+    private static ScimUserData patchUser(String body) {
+        List<PatchOperation> ops = EntraPatchDialect.operations(ScimJson.read(body));
+        ops.forEach(ScimUserDocument::checkPath);
+        ObjectNode doc = ScimUserDocument.toJson(ALICE, BASE);
+        ops.forEach(op -> EntraPatchDialect.apply(op, doc));
+        return ScimUserDocument.fromPatched(doc, ALICE);
+    }
+
+    private static List<GroupChange> patchGroup(String body) {
+        return ScimGroupDocument.changes(EntraPatchDialect.operations(ScimJson.read(body)));
+    }
+
+    private static String ops(String... operations) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + String.join(",", operations) + "]}";
+    }
+
+    @Test
+    void defaultDialectDeactivatesWithTheStringFalseAndCapitalisedOps() {
+        ScimUserData d = patchUser(ops("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}"));
+        assertThat(d.active()).isFalse();
+        assertThat(d.userName()).isEqualTo("alice@acme.test");
+        assertThat(d.source()).as("PATCH keeps the source").isNull();
+        assertThat(patchUser(ops("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"True\"}")).active()).isTrue();
+    }
+
+    @Test
+    void flagDialectUsesBooleansAndPathlessMultiAttributeReplace() {
+        ScimUserData d = patchUser(ops("{\"op\":\"replace\",\"value\":{\"active\":false,\"displayName\":\"Al\","
+                + "\"name.givenName\":\"Alicia\",\"emails[type eq \\\"work\\\"].value\":\"alicia@acme.test\"}}"));
+        assertThat(d.active()).isFalse();
+        assertThat(d.displayName()).isEqualTo("Al");
+        assertThat(d.givenName()).isEqualTo("Alicia");
+        assertThat(d.familyName()).isEqualTo("Archer");
+        assertThat(d.email()).isEqualTo("alicia@acme.test");
+    }
+
+    @Test
+    void emailsWithAValueFilterAreAddedOrReplacedWhicheverOpEntraUses() {
+        assertThat(patchUser(ops("{\"op\":\"Add\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"a2@acme.test\"}")).email())
+                .isEqualTo("a2@acme.test");
+        assertThat(patchUser(ops("{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"a3@acme.test\"}")).email())
+                .isEqualTo("a3@acme.test");
+        assertThat(patchUser(ops("{\"op\":\"Add\",\"path\":\"name.familyName\",\"value\":\"Smith\"}")).familyName()).isEqualTo("Smith");
+        assertThat(patchUser(ops("{\"op\":\"Add\",\"path\":\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department\",\"value\":\"Sales\"}"))
+                .userName()).as("enterprise attributes are accepted and not stored").isEqualTo("alice@acme.test");
+    }
+
+    @Test
+    void unknownOpsPathsAndReadOnlyAttributesAreRefusedWithTheirScimType() {
+        assertThat(refusal(() -> patchUser(ops("{\"op\":\"Frob\",\"path\":\"active\",\"value\":false}")))).isEqualTo("invalidSyntax");
+        assertThat(refusal(() -> patchUser(ops("{\"op\":\"replace\",\"path\":\"fooBar\",\"value\":1}")))).isEqualTo("invalidPath");
+        assertThat(refusal(() -> patchUser(ops("{\"op\":\"replace\",\"path\":\"id\",\"value\":\"9\"}")))).isEqualTo("mutability");
+        assertThat(refusal(() -> patchUser(ops("{\"op\":\"replace\",\"value\":{\"fooBar\":1}}")))).isEqualTo("invalidSyntax");
+        assertThat(refusal(() -> patchUser(ops("{\"op\":\"replace\",\"path\":\"active\",\"value\":\"perhaps\"}")))).isEqualTo("invalidValue");
+        assertThat(refusal(() -> patchUser("{\"Operations\":[]}"))).isEqualTo("invalidSyntax");
+        assertThat(refusal(() -> ScimJson.read("{\"userName\":"))).isEqualTo("invalidSyntax");
+    }
+
+    @Test
+    void groupMembersInBothDialects() {
+        assertThat(patchGroup(ops("{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"7\"},{\"value\":\"8\"}]}")))
+                .containsExactly(new GroupChange.AddMembers(List.of("7", "8")));
+        assertThat(patchGroup(ops("{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"7\"}]}")))
+                .as("default dialect removal").containsExactly(new GroupChange.RemoveMembers(List.of("7")));
+        assertThat(patchGroup(ops("{\"op\":\"remove\",\"path\":\"members[value eq \\\"7\\\"]\"}")))
+                .as("aadOptscim062020 removal").containsExactly(new GroupChange.RemoveMembers(List.of("7")));
+        assertThat(patchGroup(ops("{\"op\":\"remove\",\"path\":\"members\"}"))).containsExactly(new GroupChange.RemoveAllMembers());
+        assertThat(patchGroup(ops("{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"Sales EU\"}")))
+                .containsExactly(new GroupChange.Rename("Sales EU"));
+        assertThat(patchGroup(ops("{\"op\":\"replace\",\"value\":{\"id\":\"5\",\"displayName\":\"Sales\",\"members\":[{\"value\":\"9\"}]}}")))
+                .containsExactly(new GroupChange.Rename("Sales"), new GroupChange.ReplaceMembers(List.of("9")));
+        assertThat(refusal(() -> patchGroup(ops("{\"op\":\"add\",\"path\":\"owner\",\"value\":\"x\"}")))).isEqualTo("invalidPath");
+        assertThat(refusal(() -> patchGroup(ops("{\"op\":\"remove\",\"path\":\"members[display co \\\"x\\\"]\"}")))).isEqualTo("invalidFilter");
+    }
+
+    @Test
+    void filtersAsEntraSendsThemAndNothingElse() {
+        assertThat(ScimFilterConditions.parse("userName eq \"a@b.c\" and externalId eq \"x\"",
+                ScimFilterConditions.USER_ATTRIBUTES, ScimUserDocument.CORE_USER))
+                .containsExactly(new ScimCondition(Attribute.USER_NAME, "a@b.c"), new ScimCondition(Attribute.EXTERNAL_ID, "x"));
+        assertThat(ScimFilterConditions.parse("urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq \"Sales\"",
+                ScimFilterConditions.GROUP_ATTRIBUTES, ScimGroupDocument.CORE_GROUP))
+                .containsExactly(new ScimCondition(Attribute.DISPLAY_NAME, "Sales"));
+        assertThat(refusal(() -> ScimFilterConditions.parse("userName co \"a\"", ScimFilterConditions.USER_ATTRIBUTES,
+                ScimUserDocument.CORE_USER))).isEqualTo("invalidFilter");
+        assertThat(refusal(() -> ScimFilterConditions.parse("userName eq", ScimFilterConditions.USER_ATTRIBUTES,
+                ScimUserDocument.CORE_USER))).isEqualTo("invalidFilter");
+        assertThat(refusal(() -> ScimFilterConditions.parse("title eq \"x\"", ScimFilterConditions.USER_ATTRIBUTES,
+                ScimUserDocument.CORE_USER))).isEqualTo("invalidFilter");
+    }
+
+    @Test
+    void userDocumentsMapBothWays() {
+        ScimUserData agent = ScimUserDocument.fromRequest(ScimJson.read("""
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:faxgate:params:scim:schemas:extension:ad:2.0:User"],
+                 "externalId":"35918bc9","UserName":"bob@corp.example","name":{"givenName":"Bob","familyName":"Baker"},
+                 "emails":[{"value":"home@x.test","type":"home"},{"value":"bob@corp.example","type":"work","primary":"True"}],
+                 "active":true,"title":"Clerk",
+                 "urn:faxgate:params:scim:schemas:extension:ad:2.0:User":{"sAMAccountName":"bbaker"}}"""));
+        assertThat(agent.userName()).as("attribute names are case-insensitive").isEqualTo("bob@corp.example");
+        assertThat(agent.email()).isEqualTo("bob@corp.example");
+        assertThat(agent.source()).isEqualTo(DirectorySource.AGENT);
+        assertThat(agent.displayName()).as("derived by the core").isNull();
+        ObjectNode json = ScimUserDocument.toJson(ALICE, BASE);
+        assertThat(json.path("meta").path("location").asText()).isEqualTo(BASE + "/Users/7");
+        assertThat(json.path("id").asText()).isEqualTo("7");
+        assertThat(refusal(() -> ScimUserDocument.fromRequest(ScimJson.read("{\"userName\":\"x\",\"shoeSize\":44}"))))
+                .isEqualTo("invalidSyntax");
+    }
+
+    private static String refusal(Runnable r) {
+        try {
+            r.run();
+        } catch (ScimProblem p) {
+            return p.scimType();
+        }
+        throw new AssertionError("not refused");
+    }
+
+    private static String refusal(java.util.concurrent.Callable<?> c) {
+        try {
+            c.call();
+        } catch (ScimProblem p) {
+            return p.scimType();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("not refused");
+    }
+}
