@@ -46,7 +46,7 @@ class ScimStorageTest {
     @MethodSource("databases")
     void filtersMembershipsTokensAndLocksWorkOnTheMigratedSchema(String name, Supplier<DataSource> database) {
         DataSource ds = database.get();
-        SchemaMigration.migrate(ds, getClass().getClassLoader());
+        SchemaMigration.apply(ds, getClass().getClassLoader());
         EntityManagerFactory emf = SchemaMigrationTest.entityManagerFactory(ds);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         EntityManager em = emf.createEntityManager();
