@@ -2,8 +2,18 @@ package io.faxgate.platform.boundary;
 
 import io.faxgate.access.entity.Roles;
 import jakarta.annotation.security.DeclareRoles;
+import io.faxgate.access.boundary.MeResource;
+import io.faxgate.access.boundary.RoleMappingsResource;
+import io.faxgate.access.boundary.UserPermissionsResource;
+import io.faxgate.directory.boundary.ScimTokensResource;
+import io.faxgate.directory.boundary.SecurityGroupsResource;
+import io.faxgate.directory.boundary.UsersResource;
+import io.faxgate.fax.boundary.FaxLinesResource;
+import io.faxgate.sso.boundary.SsoSettingsResource;
+import io.faxgate.tenant.boundary.TenantsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -21,4 +31,18 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         security = @SecurityRequirement(name = "basic"))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class RestApplication extends Application {
+
+    /**
+     * Listed, not scanned: the WAR holds a second JAX-RS application (SCIM at /scim/v2) whose classes must not be
+     * served here, and Payara's OpenAPI generator needs every application's classes to be explicit.
+     */
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                TenantsResource.class, FaxLinesResource.class, SecurityGroupsResource.class, UsersResource.class,
+                UserPermissionsResource.class, RoleMappingsResource.class, SsoSettingsResource.class, MeResource.class,
+                ScimTokensResource.class,
+                ApplicationExceptionMappers.InvalidInput.class, ApplicationExceptionMappers.NotFound.class,
+                ApplicationExceptionMappers.Conflict.class, ConstraintViolationMapper.class, ContainerExceptionMapper.class);
+    }
 }

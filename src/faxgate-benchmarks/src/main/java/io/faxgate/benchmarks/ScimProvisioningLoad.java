@@ -1,0 +1,158 @@
+package io.faxgate.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A load driver for the SCIM server, as Entra's initial cycle would use it: creates users, then groups, then adds
+ * members in batches; afterwards a sustained phase of the lookups Entra makes ({@code userName eq "…"}).
+ * Bounded in count and time; talks only to the base URL given (run it against your own loopback server).
+ *
+ * <pre>java -cp faxgate-benchmarks.jar io.faxgate.benchmarks.ScimProvisioningLoad http://localhost:8080/scim/v2/acme TOKEN 10000 1000 50 8 60</pre>
+ * arguments: SCIM base, bearer token, users, groups, members per group, threads, seconds of sustained lookups.
+ */
+public final class ScimProvisioningLoad {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+    private final String token;
+
+    private ScimProvisioningLoad(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public static void main(String[] args) throws Exception {
+        ScimProvisioningLoad load = new ScimProvisioningLoad(args[0], args[1]);
+        int users = Integer.parseInt(args[2]);
+        int groups = Integer.parseInt(args[3]);
+        int membersPerGroup = Integer.parseInt(args[4]);
+        int threads = Integer.parseInt(args[5]);
+        int seconds = Integer.parseInt(args[6]);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<String> userIds = load.phase("create users", users, pool, i -> load.post("/Users",
+                    "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"u" + i + "-" + run
+                            + "@load.test\",\"externalId\":\"" + run + "-u" + i + "\",\"active\":true,\"displayName\":\"User "
+                            + i + "\",\"emails\":[{\"value\":\"u" + i + "-" + run + "@load.test\",\"type\":\"work\",\"primary\":true}]}"));
+            List<String> groupIds = load.phase("create groups", groups, pool, i -> load.post("/Groups",
+                    "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Group " + i + "-" + run
+                            + "\",\"externalId\":\"" + run + "-g" + i + "\"}"));
+            load.phase("add " + membersPerGroup + " members per group", groups, pool, g -> {
+                StringBuilder members = new StringBuilder();
+                for (int m = 0; m < membersPerGroup; m++) {
+                    if (m > 0) {
+                        members.append(',');
+                    }
+                    members.append("{\"value\":\"").append(userIds.get((g * membersPerGroup + m) % userIds.size())).append("\"}");
+                }
+                return load.patch("/Groups/" + groupIds.get(g), "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"Add\",\"path\":\"members\",\"value\":[" + members + "]}]}");
+            });
+            load.sustained(seconds, threads, pool, i -> load.get("/Users?filter=" + java.net.URLEncoder.encode(
+                    "userName eq \"u" + (i % users) + "-" + run + "@load.test\"", java.nio.charset.StandardCharsets.UTF_8)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record Outcome(String id, long nanos) {
+    }
+
+    private List<String> phase(String name, int count, ExecutorService pool, IntFunction<Outcome> call) throws Exception {
+        long start = System.nanoTime();
+        List<Future<Outcome>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> call.apply(n)));
+        }
+        List<String> ids = new ArrayList<>();
+        List<Long> latencies = new ArrayList<>();
+        for (Future<Outcome> f : futures) {
+            Outcome o = f.get();
+            ids.add(o.id());
+            latencies.add(o.nanos());
+        }
+        report(name, count, System.nanoTime() - start, latencies);
+        return ids;
+    }
+
+    private void sustained(int seconds, int threads, ExecutorService pool, IntFunction<Outcome> call) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicInteger counter = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    latencies.add(call.apply(counter.getAndIncrement()).nanos());
+                }
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        report("sustained userName lookups", counter.get(), System.nanoTime() - start, new ArrayList<>(latencies));
+    }
+
+    private static void report(String name, int count, long elapsedNanos, List<Long> latencies) {
+        Collections.sort(latencies);
+        double seconds = elapsedNanos / 1e9;
+        System.out.printf("%-32s %7d requests in %7.1f s = %8.1f req/s   p50 %6.1f ms   p99 %7.1f ms%n", name, count, seconds,
+                count / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99));
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+
+    private Outcome post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json)), 201);
+    }
+
+    private Outcome patch(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method("PATCH", HttpRequest.BodyPublishers.ofString(json)), 204);
+    }
+
+    private Outcome get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), 200);
+    }
+
+    private Outcome send(HttpRequest.Builder request, int expected) {
+        HttpRequest built = request.header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/scim+json").timeout(Duration.ofSeconds(60)).build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            long nanos = System.nanoTime() - start;
+            if (response.statusCode() != expected && !(expected == 204 && response.statusCode() == 200)) {
+                throw new IllegalStateException(built.method() + " " + built.uri() + " -> " + response.statusCode() + " " + response.body());
+            }
+            Matcher id = ID.matcher(response.body());
+            return new Outcome(id.find() ? id.group(1) : null, nanos);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
