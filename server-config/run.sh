@@ -6,18 +6,23 @@ ear="$1"
 
 [[ -x "$PAYARA_HOME/bin/asadmin" ]] || chmod +x "$PAYARA_HOME"/bin/* "$PAYARA_HOME"/glassfish/bin/* 2>/dev/null || true
 
+base="http://localhost:$FAXGATE_HTTP_PORT"
 if domain_running; then
   log "Payara already running; redeploying"
 else
   log "starting Payara ($PAYARA_HOME, domain $FAXGATE_DOMAIN)"
   asadmin start-domain "$FAXGATE_DOMAIN" >/dev/null
+  # A domain that already holds Faxgate loads it while starting; redeploying in the middle of that races the
+  # loading application (class loader closed under EclipseLink). Let it finish (or give up on it) first.
+  if asadmin list-applications 2>/dev/null | grep -q '^faxgate '; then
+    wait_for_url "$base/login.xhtml" 90 || log "the previously deployed Faxgate did not come up; replacing it"
+  fi
 fi
 "$SERVER_CONFIG_DIR/configure-domain.sh"
 
 log "deploying $ear"
 asadmin deploy --force=true --name faxgate --contextroot / "$ear" >/dev/null
 
-base="http://localhost:$FAXGATE_HTTP_PORT"
 if ! wait_for_url "$base/health/ready" 120; then
   echo "Faxgate did not become ready; see $PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/logs/server.log" >&2
   exit 1
