@@ -92,6 +92,8 @@ class AuthenticationIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(form.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie.toLowerCase())
+                .startsWith("jsessionid=").contains("httponly").contains("samesite=lax"));
         String sessionBefore = sessionId(cookies);
 
         HttpResponse<String> wrong = browser.send(signIn(form.body(), username, "wrong-password"), HttpResponse.BodyHandlers.ofString());
