@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -37,7 +36,7 @@ public class ScimGroupsResource {
         ScimGroupData data = ScimGroupDocument.fromRequest(ScimJson.read(body));
         ScimGroupRecord created = ConcurrentChangeRetry.run(() -> provisioning.createGroup(client, data));
         ObjectNode json = ScimGroupDocument.toJson(created, client.scimBase());
-        return Response.fromResponse(ScimJson.ok(201, json)).location(URI.create(json.path("meta").path("location").asText())).build();
+        return ScimJson.created(json);
     }
 
     @GET

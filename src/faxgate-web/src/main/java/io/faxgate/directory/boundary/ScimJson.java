@@ -53,6 +53,12 @@ final class ScimJson {
         return Response.status(status).type(SCIM_JSON).entity(write(node)).build();
     }
 
+    /** 201 with the new resource and its {@code meta.location} as Location header. */
+    static Response created(ObjectNode resource) {
+        return Response.fromResponse(ok(201, resource))
+                .location(java.net.URI.create(resource.path("meta").path("location").asText())).build();
+    }
+
     static ObjectNode object() {
         return JsonUtils.getJsonNodeFactory().objectNode();
     }

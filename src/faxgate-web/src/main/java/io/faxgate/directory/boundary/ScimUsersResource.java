@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 
 /** SCIM {@code /Users} of one tenant: thin — JSON in and out here, rules in {@link ScimProvisioning}. */
@@ -35,7 +34,7 @@ public class ScimUsersResource {
         ScimUserData data = ScimUserDocument.fromRequest(ScimJson.read(body));
         ScimUserRecord created = ConcurrentChangeRetry.run(() -> provisioning.createUser(client, data));
         ObjectNode json = ScimUserDocument.toJson(created, client.scimBase());
-        return Response.fromResponse(ScimJson.ok(201, json)).location(URI.create(json.path("meta").path("location").asText())).build();
+        return ScimJson.created(json);
     }
 
     @GET
