@@ -27,6 +27,20 @@ public final class AuditTypes {
     public static final String ROLE_MAPPING_DELETED = "ROLE_MAPPING_DELETED";
     public static final String LOCAL_ACCOUNT_CHANGED = "LOCAL_ACCOUNT_CHANGED";
     public static final String ACCESS_DENIED = "ACCESS_DENIED";
+    public static final String GROUP_UPDATED = "GROUP_UPDATED";
+
+    /** Every type above, for the audit log's filter. */
+    public static java.util.List<String> all() {
+        return java.util.Arrays.stream(AuditTypes.class.getFields())
+                .filter(f -> java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+                .map(f -> {
+                    try {
+                        return (String) f.get(null);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).sorted().toList();
+    }
 
     private AuditTypes() {
     }
