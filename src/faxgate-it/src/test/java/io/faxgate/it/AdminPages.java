@@ -67,11 +67,15 @@ public final class AdminPages {
 
     /** The text of the element once it contains {@code expected}. */
     public static String waitForText(Browser browser, By by, String expected) {
-        browser.waitUntil(d -> {
-            List<WebElement> found = d.findElements(by);
-            return !found.isEmpty() && found.get(0).getText().contains(expected);
+        return browser.waitUntil(d -> {
+            try {
+                List<WebElement> found = d.findElements(by);
+                String text = found.isEmpty() ? null : found.get(0).getText();
+                return text != null && text.contains(expected) ? text : null;
+            } catch (org.openqa.selenium.StaleElementReferenceException replacedByAjax) {
+                return null; // the element was re-rendered meanwhile: look again
+            }
         });
-        return browser.driver().findElement(by).getText();
     }
 
     public static void screenshot(Browser browser, String name) {

@@ -131,6 +131,14 @@ class AdminPanelPageIT {
         assertThat(browser.waitFor(By.id("sso:secondaryCertificate")).getAttribute("value")).startsWith("-----BEGIN CERTIFICATE-----\nMII");
         Files.deleteIfExists(cer);
 
+        // "Test sign-in": the latest outcome with the typed reason the SAML sign-in wrote to the audit log
+        TestData.execute("INSERT INTO audit_event (id, tenant_id, occurred_at, actor, type, outcome, target, detail)"
+                + " VALUES (?, ?, now() AT TIME ZONE 'UTC', 'anonymous', 'SAML_SIGN_IN', 'FAILURE', 'AUDIENCE_MISMATCH', ?)",
+                ThreadLocalRandom.current().nextLong(700_000_000L, 799_999_999L), TestData.tenantId(t.slug()),
+                "audience api://wrong is not api://" + CLIENT_ID);
+        browser.click(By.id("sso:refreshSignIns"));
+        assertThat(waitForText(browser, By.id("latestOutcome"), "FAILURE")).contains("reason AUDIENCE_MISMATCH");
+
         JsonNode saved = t.api().get("/api/v1/tenants/" + t.slug() + "/sso").json();
         assertThat(saved.get("enabled").asBoolean()).isTrue();
         assertThat(saved.get("clientId").asText()).isEqualTo(CLIENT_ID);
@@ -262,6 +270,43 @@ class AdminPanelPageIT {
         browser.click(By.cssSelector(".ui-confirmdialog-yes"));
         waitForText(browser, By.id("status"), "deactivated");
         assertThat(TestDataQueries.active(userId)).isFalse();
+    }
+
+    @Test
+    void userMaintenancePagesLazilyThroughTenThousandUsers() throws Exception {
+        TenantAdmin t = AdminPages.tenantWithAdmin("many-ui", false);
+        long tenantId = TestData.tenantId(t.slug());
+        long firstId = 800_000_000L + ThreadLocalRandom.current().nextLong(0, 50_000_000L) * 10;
+        try (var c = TestDatabase.connection(); var s = c.prepareStatement("INSERT INTO directory_user (id, version, tenant_id,"
+                + " external_id, user_name, email, display_name, active, source, created_at, updated_at)"
+                + " VALUES (?, 1, ?, ?, ?, ?, ?, TRUE, 'SCIM', now(), now())")) {
+            for (int i = 0; i < 10_000; i++) {
+                String name = String.format("person%05d@%s.example", i, t.slug());
+                s.setLong(1, firstId + i);
+                s.setLong(2, tenantId);
+                s.setString(3, "oid-" + (firstId + i));
+                s.setString(4, name);
+                s.setString(5, name);
+                s.setString(6, "Person " + i);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        signIn(browser, t.username(), t.password());
+        long start = System.nanoTime();
+        open(browser, "/admin/users.xhtml");
+        waitForText(browser, By.id("users:table"), "1-25 of 10000");
+        long firstPageMillis = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        browser.click(By.cssSelector("[id='users:table'] .ui-paginator-last"));
+        waitForText(browser, By.id("users:table"), "9976-10000 of 10000");
+        assertThat(browser.waitFor(By.id("users:table")).getText()).contains("person09999@");
+        long lastPageMillis = (System.nanoTime() - start) / 1_000_000;
+        browser.type(By.id("users:search"), "person0424");
+        waitForText(browser, By.id("users:table"), "1-10 of 10");
+        assertThat(firstPageMillis).as("first page with 10,000 users, ms").isLessThan(5_000);
+        assertThat(lastPageMillis).as("last page, ms").isLessThan(3_000);
+        System.out.printf("User Maintenance with 10,000 users: first page %d ms, last page %d ms%n", firstPageMillis, lastPageMillis);
     }
 
     @Test
