@@ -78,6 +78,21 @@ public final class AdminPages {
         });
     }
 
+    /** Chooses an option of a PrimeFaces selectOneMenu the way a person does (open, click), and checks it took. */
+    public static void selectOne(Browser browser, String menuId, String option) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            browser.click(By.id(menuId + "_label"));
+            browser.click(By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + option + "']"));
+            try {
+                waitForText(browser, By.id(menuId + "_label"), option);
+                return;
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                // the panel was still animating: open it again
+            }
+        }
+        throw new AssertionError("could not choose " + option + " in " + menuId);
+    }
+
     public static void screenshot(Browser browser, String name) {
         browser.fullPageScreenshot(SCREENSHOTS.resolve(name + ".png"));
     }
