@@ -104,9 +104,11 @@ class AdminPanelPageIT {
 
         // Entra's federation metadata fills the login endpoint and the certificate (expiring in 40 days: a warning)
         String certificate = TestData.certificatePem("Microsoft Azure Federated SSO Certificate", Instant.now().plus(Duration.ofDays(40)));
-        setValue(browser, By.id("sso:metadataXml"), metadataXml(certificate));
-        browser.click(By.id("sso:importMetadata"));
+        Path metadataFile = Files.createTempFile("federationmetadata-", ".xml");
+        Files.writeString(metadataFile, metadataXml(certificate));
+        browser.driver().findElement(By.id("sso:metadataFile_input")).sendKeys(metadataFile.toAbsolutePath().toString());
         waitForText(browser, By.id("sso:messages"), "Metadata read");
+        Files.deleteIfExists(metadataFile);
         assertThat(browser.waitFor(By.id("sso:loginEndpoint")).getAttribute("value"))
                 .isEqualTo("https://login.microsoftonline.com/" + ENTRA_TENANT + "/saml2");
         assertThat(browser.waitFor(By.id("sso:primaryCertificate")).getAttribute("value")).startsWith("-----BEGIN CERTIFICATE-----");
@@ -208,6 +210,16 @@ class AdminPanelPageIT {
         open(browser, "/admin/groups.xhtml");
         assertThat(browser.title()).startsWith("Security groups");
         waitForText(browser, By.id("groups:table"), "Dispatch team");
+        browser.type(By.id("newGroup:externalId"), "grp-night-" + number);
+        browser.type(By.id("newGroup:displayName"), "Night shift");
+        browser.click(By.id("newGroup:create"));
+        waitForText(browser, By.id("messages"), "Group Night shift created.");
+        browser.click(By.cssSelector("button[aria-label='Rename Night shift']"));
+        browser.type(By.cssSelector("[id$=':editName']"), "Night crew");
+        browser.click(By.xpath("//button[.//span[text()='Save']]"));
+        waitForText(browser, By.id("messages"), "Group renamed to Night crew.");
+        assertThat(waitForText(browser, By.id("groups:table"), "Night crew")).doesNotContain("Night shift");
+        assertThat(auditCount(t.slug(), "GROUP_UPDATED")).isEqualTo(1);
         screenshot(browser, "admin-groups");
 
         open(browser, "/admin/lines.xhtml");

@@ -69,6 +69,13 @@ class OperatorConsolePageIT {
                 browser.waitUntil(d -> d.findElements(By.id("generatedPassword")).isEmpty());
                 assertThat(browser.pageSource()).as("shown once").doesNotContain(password);
 
+                // a refused SAML sign-in of this tenant shows with its reason in the tenant's SSO status
+                TestData.execute("INSERT INTO audit_event (id, tenant_id, occurred_at, actor, type, outcome, target, detail)"
+                        + " VALUES (?, ?, now() AT TIME ZONE 'UTC', 'anonymous', 'SAML_SIGN_IN', 'FAILURE', 'SIGNATURE_INVALID', 'no configured certificate verifies the signature')",
+                        700_000_000L + (System.nanoTime() % 90_000_000L), TestData.tenantId(slug));
+                browser.click(By.cssSelector("button.open-" + slug));
+                assertThat(waitForText(browser, By.id("signInErrors"), "SIGNATURE_INVALID")).contains("FAILURE");
+
                 JsonNode me = FaxgateApi.as(admin, password).get("/api/v1/me").json();
                 assertThat(me.get("tenant").asText()).isEqualTo(slug);
                 assertThat(me.get("kind").asText()).isEqualTo("TENANT_ADMIN");
