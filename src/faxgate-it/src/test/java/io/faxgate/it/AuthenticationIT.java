@@ -139,8 +139,13 @@ class AuthenticationIT {
     private static HttpRequest signIn(String page, String username, String password) {
         Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
         assertThat(viewState.find()).as("form carries a view state (CSRF token)").isTrue();
-        Map<String, String> fields = Map.of("signIn", "signIn", "signIn:username", username, "signIn:password", password,
-                "signIn:submit", "Sign in", "jakarta.faces.ViewState", viewState.group(1));
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("signIn", "signIn", "signIn:username", username,
+                "signIn:password", password, "signIn:submit", "Sign in", "jakarta.faces.ViewState", viewState.group(1)));
+        // PrimeFaces' CSP mode binds the page's script nonce to the view; its script posts it with every form, as we do here.
+        Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(page);
+        if (nonce.find()) {
+            fields.put("primefaces.nonce", nonce.group(1));
+        }
         String form = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return HttpRequest.newBuilder(URI.create(FaxgateApi.BASE_URL + "/login.xhtml"))

@@ -35,6 +35,19 @@ public final class AuditTypes {
     public static final String SCIM_TOKEN_CREATED = "SCIM_TOKEN_CREATED";
     public static final String SCIM_TOKEN_REVOKED = "SCIM_TOKEN_REVOKED";
 
+    /** Every type above, for the audit log's filter. */
+    public static java.util.List<String> all() {
+        return java.util.Arrays.stream(AuditTypes.class.getFields())
+                .filter(f -> java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+                .map(f -> {
+                    try {
+                        return (String) f.get(null);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).sorted().toList();
+    }
+
     private AuditTypes() {
     }
 }

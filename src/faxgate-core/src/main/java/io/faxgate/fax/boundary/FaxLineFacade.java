@@ -88,6 +88,31 @@ public class FaxLineFacade {
         audit.record(tenant.getId(), AuditTypes.FAX_LINE_DELETED, AuditOutcome.SUCCESS, line.getNumber(), null);
     }
 
+    public static final int MAX_REACH_ROWS = 2000;
+
+    /**
+     * The matrix "which users reach which line through which group" — the same join the access decision uses
+     * (a user reaches a line when a group of theirs is bound to it). Bounded: large tenants filter by line.
+     */
+    public ReachMatrix reach(String slug, Long lineId) {
+        Tenant tenant = access.tenant(slug);
+        var query = em.createQuery("""
+                select l.id, l.number, l.label, g.id, g.displayName, u.id, u.userName, u.active
+                from FaxLine l join l.boundGroups g, GroupMembership m, DirectoryUser u
+                where l.tenantId = :tenantId and m.tenantId = :tenantId and u.tenantId = :tenantId
+                and m.securityGroupId = g.id and m.directoryUserId = u.id""" + (lineId == null ? "" : " and l.id = :lineId")
+                + " order by l.number, u.userName, g.displayName", Object[].class)
+                .setParameter("tenantId", tenant.getId())
+                .setMaxResults(MAX_REACH_ROWS + 1);
+        if (lineId != null) {
+            query.setParameter("lineId", lineId);
+        }
+        List<LineReach> rows = query.getResultStream().map(r -> new LineReach((Long) r[0], (String) r[1], (String) r[2],
+                (Long) r[3], (String) r[4], (Long) r[5], (String) r[6], (Boolean) r[7])).toList();
+        boolean truncated = rows.size() > MAX_REACH_ROWS;
+        return new ReachMatrix(truncated ? rows.subList(0, MAX_REACH_ROWS) : rows, truncated);
+    }
+
     /** Idempotent: binding an already bound group changes nothing and writes no audit event. */
     public FaxLineView bind(String slug, long groupId, long lineId) {
         Tenant tenant = access.tenant(slug);

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** What the SSO page shows about a configured IdP certificate, with an expiry warning at 60/30/7 days. */
 public record CertificateDetails(String role, String subject, String thumbprintSha1, String thumbprintSha256,
-                                 Instant notBefore, Instant notAfter, long daysUntilExpiry, String expiryWarning) {
+                                 Instant notBefore, Instant notAfter, long daysUntilExpiry, String expiryWarning) implements java.io.Serializable {
 
     static CertificateDetails of(String role, IdpCertificate cert, Instant now) {
         long days = Duration.between(now, cert.notAfter()).toDays();

@@ -2,10 +2,14 @@ package io.faxgate.sso.boundary;
 
 import io.faxgate.access.control.TenantAccess;
 import io.faxgate.access.entity.Roles;
+import io.faxgate.audit.boundary.AuditEventView;
+import io.faxgate.audit.boundary.AuditQuery;
+import io.faxgate.audit.control.AuditLog;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
 import io.faxgate.platform.boundary.ConflictException;
+import io.faxgate.sso.control.FederationMetadata;
 import io.faxgate.sso.control.IdpCertificate;
 import io.faxgate.sso.control.IdpLoginEndpoint;
 import io.faxgate.sso.control.SsoEndpoints;
@@ -46,6 +50,9 @@ public class SsoSettingsFacade {
     AuditTrail audit;
 
     @Inject
+    AuditLog auditLog;
+
+    @Inject
     Clock clock;
 
     public SsoSettingsView get(String slug) {
@@ -75,6 +82,30 @@ public class SsoSettingsFacade {
                     "SHA-1 signatures are now accepted for this tenant (insecure)");
         }
         return view(tenant, settings);
+    }
+
+    /**
+     * Reads IdP federation metadata (pasted or uploaded) for the form: login endpoint, issuer, certificates.
+     * Parsed without DTDs or external access; nothing is saved — the admin reviews and saves the form.
+     */
+    public ImportedMetadata readFederationMetadata(String slug, String xml) {
+        access.tenant(slug);
+        FederationMetadata.Imported m = FederationMetadata.parse(xml);
+        boolean entra;
+        try {
+            entra = m.loginEndpoint() != null && m.entityId() != null
+                    && IdpLoginEndpoint.parse(m.loginEndpoint()).derivedIssuer().map(m.entityId()::equals).orElse(false);
+        } catch (IllegalArgumentException notAUsableEndpoint) {
+            entra = false; // the form's validation names the problem when the admin saves
+        }
+        return new ImportedMetadata(m.entityId(), m.loginEndpoint(), m.certificates(), entra);
+    }
+
+    /** The latest SAML sign-ins of the tenant (outcome, and on refusal the typed reason in {@code target}). */
+    public List<AuditEventView> latestSignIns(String slug, int max) {
+        Tenant tenant = access.tenant(slug);
+        return auditLog.find(tenant.getId(), new AuditQuery(null, null, null, AuditTypes.SAML_SIGN_IN, null), 0,
+                Math.max(1, Math.min(max, 50))).stream().map(AuditEventView::of).toList();
     }
 
     /** One Entra application per tenant: a shared audience would let one tenant's assertions reach another's ACS. */

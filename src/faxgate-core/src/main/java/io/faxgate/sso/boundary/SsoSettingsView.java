@@ -26,5 +26,5 @@ public record SsoSettingsView(
         String metadataEndpoint,
         String spMetadataUrl,
         String singleLogoutEndpoint,
-        List<CertificateDetails> certificateDetails) {
+        List<CertificateDetails> certificateDetails) implements java.io.Serializable {
 }

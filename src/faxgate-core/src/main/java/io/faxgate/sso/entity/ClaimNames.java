@@ -4,7 +4,7 @@ package io.faxgate.sso.entity;
  * Which SAML attribute carries which fact. Defaults are Microsoft Entra's claim URIs; other IdPs (ADFS, Okta,
  * Keycloak) can be mapped per tenant.
  */
-public record ClaimNames(String objectId, String email, String groups, String roles) {
+public record ClaimNames(String objectId, String email, String groups, String roles) implements java.io.Serializable {
 
     public static final String ENTRA_OBJECT_ID = "http://schemas.microsoft.com/identity/claims/objectidentifier";
     public static final String ENTRA_EMAIL = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress";

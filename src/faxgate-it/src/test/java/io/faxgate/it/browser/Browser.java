@@ -40,10 +40,12 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path userDataDir;
     private final WebDriverWait wait;
+    private final Path downloads;
 
     private Browser(ChromeDriver driver, Path userDataDir) {
         this.driver = driver;
         this.userDataDir = userDataDir;
+        this.downloads = userDataDir.resolve("downloads");
         this.wait = new WebDriverWait(driver, DEFAULT_WAIT);
     }
 
@@ -75,6 +77,14 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run", "--no-default-browser-check", "--window-size=1280,900",
                 "--user-data-dir=" + userDataDir);
         options.setPageLoadTimeout(Duration.ofSeconds(30));
+        // Downloads land in the profile's own directory (see downloads()), without a prompt.
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", userDataDir.resolve("downloads").toString(),
+                "download.prompt_for_download", false));
+        // The console (e.g. Content-Security-Policy violations) is readable through consoleMessages().
+        org.openqa.selenium.logging.LoggingPreferences logging = new org.openqa.selenium.logging.LoggingPreferences();
+        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         options.setImplicitWaitTimeout(implicitWait);
         ChromeDriverService.Builder service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
@@ -182,6 +192,31 @@ public final class Browser implements AutoCloseable {
             Files.writeString(dir.resolve(name + ".html"), "<!-- " + currentUrl() + " -->\n" + pageSource());
         } catch (RuntimeException | IOException e) {
             System.err.println("could not save browser artifacts " + name + ": " + e);
+        }
+    }
+
+    /** Where this browser saves downloads (inside its temporary profile). */
+    public Path downloads() {
+        return downloads;
+    }
+
+    /** The browser console's messages since the last call (Chromium's log; e.g. CSP violations are SEVERE). */
+    public java.util.List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
+    }
+
+    /** A PNG of the whole page (the window is stretched to the page's height for the shot, then restored). */
+    public Path fullPageScreenshot(Path file) {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        Object height = driver.executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        int h = Math.min(6000, Math.max(before.getHeight(), ((Number) height).intValue() + 120));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), h));
+        driver.executeScript("window.scrollTo(0, 0)");
+        try {
+            return screenshot(file);
+        } finally {
+            driver.manage().window().setSize(before);
         }
     }
 
