@@ -41,7 +41,7 @@ import org.openqa.selenium.By;
 class AdminPanelPageIT {
 
     private static final String ENTRA_TENANT = "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
-    private static final String CLIENT_ID = "7f3e2d1c-0b9a-4877-a665-544332211000";
+    private static final String CLIENT_ID = java.util.UUID.randomUUID().toString();
 
     private Browser browser;
     private String testName;
@@ -361,6 +361,40 @@ class AdminPanelPageIT {
         assertThat(text.lines().skip(1)).as("only the filtered actor").allMatch(l -> l.contains("local:" + t.username()));
         assertThat(text.lines().skip(1).map(l -> l.split(",", -1)).filter(c -> c.length > 4).map(c -> c[4]))
                 .as("no cell starts a formula").noneMatch(c -> c.startsWith("=") || c.startsWith("\"="));
+    }
+
+    @Test
+    void scimTokensAreShownOnceWorkRotateAndRevoke() throws Exception {
+        TenantAdmin t = AdminPages.tenantWithAdmin("scim-ui", false);
+        signIn(browser, t.username(), t.password());
+        open(browser, "/admin/scim-tokens.xhtml");
+        assertThat(waitForText(browser, By.id("scimBase"), "/scim/v2/" + t.slug())).endsWith("/scim/v2/" + t.slug());
+        browser.type(By.id("newToken:label"), "Entra provisioning");
+        browser.click(By.id("newToken:create"));
+        String token = waitForText(browser, By.id("createdToken"), "fgs_").strip();
+        waitForText(browser, By.id("tokens:table"), "Entra provisioning");
+        assertNoConsoleErrors(browser);
+        screenshot(browser, "admin-scim-tokens");
+        assertThat(scimUsers(t.slug(), token)).as("the shown token works").isEqualTo(200);
+
+        open(browser, "/admin/scim-tokens.xhtml");
+        assertThat(browser.pageSource()).as("shown only once").doesNotContain(token);
+        browser.click(By.xpath("//button[starts-with(@aria-label, 'Rotate token')]"));
+        String rotated = waitForText(browser, By.id("createdToken"), "fgs_").strip();
+        assertThat(rotated).isNotEqualTo(token);
+        assertThat(scimUsers(t.slug(), token)).as("the rotated-out token is refused at once").isEqualTo(401);
+        assertThat(scimUsers(t.slug(), rotated)).isEqualTo(200);
+
+        browser.click(By.xpath("//button[starts-with(@aria-label, 'Revoke token')]"));
+        waitForText(browser, By.id("messages"), "revoked");
+        assertThat(scimUsers(t.slug(), rotated)).as("revoked: refused at once").isEqualTo(401);
+        assertThat(waitForText(browser, By.id("tokens:table"), "revoked")).doesNotContain(rotated).doesNotContain(token);
+    }
+
+    private static int scimUsers(String slug, String token) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(FaxgateApi.BASE_URL + "/scim/v2/" + slug + "/Users")).header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static int auditCount(String slug, String type) {

@@ -42,10 +42,25 @@ public class TestDatabase implements LauncherSessionListener {
         if (port == null) {
             return; // not under failsafe (e.g. an IDE running a unit test): nothing to start
         }
+        refuseIfTaken(Integer.parseInt(port));
         try {
             postgres = EmbeddedPostgres.builder().setPort(Integer.parseInt(port)).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL on port " + port, e);
+        }
+    }
+
+    /**
+     * A server left running by an interrupted run would otherwise be used silently (the new one cannot bind, the
+     * client connects to the old one): tests would run against yesterday's data.
+     */
+    private static void refuseIfTaken(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(false);
+            probe.bind(new java.net.InetSocketAddress("localhost", port));
+        } catch (IOException taken) {
+            throw new IllegalStateException("port " + port + " is taken, probably by a PostgreSQL left over from an"
+                    + " interrupted test run; stop it (e.g. pkill -f 'postgres -D .* -p " + port + "') and run again");
         }
     }
 

@@ -56,7 +56,7 @@ public class OperatorConsolePage implements Serializable {
 
     @PostConstruct
     void load() {
-        list = tenants.list();
+        list = newestFirst(tenants.list());
     }
 
     public void create() {
@@ -67,7 +67,7 @@ public class OperatorConsolePage implements Serializable {
             newSlug = null;
             newName = null;
             newSsoAllowed = false;
-            list = tenants.list();
+            list = newestFirst(tenants.list());
             select(created);
         } catch (RuntimeException e) {
             PageErrors.show(e, Map.of("slug", new Field("newTenant:slug", "Slug"), "name", new Field("newTenant:name", "Name")));
@@ -100,7 +100,7 @@ public class OperatorConsolePage implements Serializable {
         try {
             selected = tenants.update(selected.slug(), new TenantChange(editName, editSsoAllowed, selected.version()));
             PageErrors.info("Tenant " + selected.slug() + " saved" + (selected.ssoAllowed() ? "; SSO is allowed." : "; SSO is not allowed."));
-            list = tenants.list();
+            list = newestFirst(tenants.list());
             loadStatus();
         } catch (RuntimeException e) {
             PageErrors.show(e, Map.of("name", new Field("tenant:name", "Name"), "version", new Field(null, "Tenant")));
@@ -129,6 +129,11 @@ public class OperatorConsolePage implements Serializable {
     }
 
     public List<TenantView> getTenants() { return list; }
+
+    /** Operators mostly work on the tenants they set up lately: those come first, on the table's first page. */
+    private static List<TenantView> newestFirst(List<TenantView> tenants) {
+        return tenants.stream().sorted(java.util.Comparator.comparing(TenantView::createdAt).reversed()).toList();
+    }
     public TenantView getSelected() { return selected; }
     public SsoSettingsView getSsoStatus() { return ssoStatus; }
     public List<AuditEventView> getSignInErrors() { return signInErrors; }
