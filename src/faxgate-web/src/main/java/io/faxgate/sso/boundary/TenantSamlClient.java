@@ -124,12 +124,7 @@ public class TenantSamlClient extends IndirectClient {
         String principal;
         try {
             principal = signIn.signIn(tenant.slug(), AssertionClaims.identity(assertion, tenant.configuration().claimNames()), sourceIp);
-        } catch (jakarta.ejb.EJBException e) {
-            if (e.getCause() instanceof SignInRefusedException refused) {
-                throw new FoundAction(errorPage(refused.reason()));
-            }
-            throw e;
-        } catch (SignInRefusedException refused) {
+        } catch (SignInRefusedException refused) { // an @ApplicationException: the container never wraps it
             throw new FoundAction(errorPage(refused.reason()));
         }
         if (assertion.inResponseTo().isEmpty()) {
