@@ -94,6 +94,13 @@ public class CallerFacade {
                     AuditTypes.LOCAL_SIGN_IN, AuditOutcome.WARNING, signedIn.getUsername(),
                     "break-glass password sign-in while single sign-on applies to the admin tool", sourceIp);
         }
+        if (signedIn.getKind() == LocalAccountKind.WEB_STAFF && !signedIn.isBreakGlass()
+                && ssoRequired.forWebStaff(signedIn.getTenantId())) {
+            audit.recordIndependently(signedIn.getTenantId(), AuditTrail.ANONYMOUS, AuditTypes.LOCAL_SIGN_IN,
+                    AuditOutcome.DENIED, signedIn.getUsername(), "single sign-on applies to the web staff console;"
+                            + " sign in through your company's sign-in", sourceIp);
+            return Optional.empty();
+        }
         if (interactive) {
             signedIn.loggedIn(clock.instant());
             audit.recordIndependently(signedIn.getTenantId(), Caller.localPrincipal(signedIn.getUsername()),

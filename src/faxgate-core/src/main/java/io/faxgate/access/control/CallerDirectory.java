@@ -88,7 +88,7 @@ public class CallerDirectory {
                 long id = Long.parseLong(principalName.substring(Caller.USER_PREFIX.length()));
                 return Optional.ofNullable(em.find(DirectoryUser.class, id))
                         .filter(DirectoryUser::isActive)
-                        .flatMap(this::ofUser);
+                        .flatMap(u -> ofUser(u, Caller.userPrincipal(u.getId())));
             } catch (NumberFormatException malformed) {
                 return Optional.empty();
             }
@@ -102,6 +102,14 @@ public class CallerDirectory {
             return Optional.of(new Caller(principal, CallerKind.PLATFORM_OPERATOR, null, null, null,
                     account.getUsername(), null, Set.of()));
         }
+        if (account.getKind() == LocalAccountKind.WEB_STAFF) {
+            if (!account.isBreakGlass() && ssoRule.forWebStaff(account.getTenantId())) {
+                return Optional.empty(); // SSO now applies to web staff: password sessions end
+            }
+            return Optional.ofNullable(em.find(DirectoryUser.class, account.getDirectoryUserId()))
+                    .filter(u -> u.isActive() && u.getTenantId() == account.getTenantId())
+                    .flatMap(u -> ofUser(u, principal));
+        }
         if (!account.isBreakGlass() && ssoRule.forAdminTool(account.getTenantId())) {
             return Optional.empty(); // SSO now applies to the admin tool: password sessions end
         }
@@ -109,10 +117,10 @@ public class CallerDirectory {
                 t.getSlug(), null, account.getUsername(), null, Permission.adminTool()));
     }
 
-    private Optional<Caller> ofUser(DirectoryUser user) {
+    private Optional<Caller> ofUser(DirectoryUser user, String principal) {
         Optional<Tenant> tenant = tenants.byId(user.getTenantId());
         Set<Permission> permissions = sources.of(user).keySet();
-        return tenant.map(t -> new Caller(Caller.userPrincipal(user.getId()), CallerKind.DIRECTORY_USER, t.getId(),
+        return tenant.map(t -> new Caller(principal, CallerKind.DIRECTORY_USER, t.getId(),
                 t.getSlug(), user.getId(), user.getUserName(), user.getEmail(), permissions));
     }
 }

@@ -16,10 +16,12 @@ import java.time.Instant;
 @EntityListeners(AccessChangeListener.class)
 @Table(name = "local_account")
 @NamedQuery(name = LocalAccount.BY_USERNAME, query = "select a from LocalAccount a where a.username = :username")
+@NamedQuery(name = LocalAccount.WEB_STAFF_OF_USER, query = "select a from LocalAccount a where a.tenantId = :tenantId and a.directoryUserId = :userId")
 @NamedQuery(name = LocalAccount.COUNT_OF_KIND, query = "select count(a) from LocalAccount a where a.kind = :kind")
 public class LocalAccount extends VersionedEntity {
 
     public static final String BY_USERNAME = "LocalAccount.byUsername";
+    public static final String WEB_STAFF_OF_USER = "LocalAccount.webStaffOfUser";
     public static final String COUNT_OF_KIND = "LocalAccount.countOfKind";
     public static final String USERNAME_PATTERN = "[A-Za-z0-9._@-]{3,100}";
 
@@ -50,6 +52,10 @@ public class LocalAccount extends VersionedEntity {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** Web staff only: the directory user whose groups (and so fax lines) and permissions this account acts with. */
+    @Column(name = "directory_user_id", updatable = false)
+    private Long directoryUserId;
+
     protected LocalAccount() {
     }
 
@@ -68,6 +74,14 @@ public class LocalAccount extends VersionedEntity {
 
     public static LocalAccount tenantAdmin(long tenantId, String username, String passwordHash, Instant now) {
         return new LocalAccount(tenantId, username, passwordHash, LocalAccountKind.TENANT_ADMIN, now);
+    }
+
+    /** A password for the web staff console where SSO does not apply to web staff; acts as the directory user. */
+    public static LocalAccount webStaff(long tenantId, long directoryUserId, String username, String passwordHash,
+                                        Instant now) {
+        LocalAccount account = new LocalAccount(tenantId, username, passwordHash, LocalAccountKind.WEB_STAFF, now);
+        account.directoryUserId = directoryUserId;
+        return account;
     }
 
     public void changePasswordHash(String newHash) {
@@ -112,6 +126,10 @@ public class LocalAccount extends VersionedEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Long getDirectoryUserId() {
+        return directoryUserId;
     }
 
     public Instant getLastLoginAt() {

@@ -34,6 +34,13 @@ public final class AuditTypes {
     public static final String GROUP_DELETED = "GROUP_DELETED";
     public static final String SCIM_TOKEN_CREATED = "SCIM_TOKEN_CREATED";
     public static final String SCIM_TOKEN_REVOKED = "SCIM_TOKEN_REVOKED";
+    public static final String FAX_QUEUED = "FAX_QUEUED";
+    public static final String FAX_SENT = "FAX_SENT";
+    public static final String FAX_FAILED = "FAX_FAILED";
+    public static final String FAX_RECEIVED = "FAX_RECEIVED";
+    public static final String FAX_DOCUMENT_VIEWED = "FAX_DOCUMENT_VIEWED";
+    public static final String CARRIER_WEBHOOK_REFUSED = "CARRIER_WEBHOOK_REFUSED";
+    public static final String WEB_STAFF_PASSWORD_SET = "WEB_STAFF_PASSWORD_SET";
 
     /** Every type above, for the audit log's filter. */
     public static java.util.List<String> all() {

@@ -148,6 +148,9 @@ public class ScimProvisioning {
                 .setParameter("tenantId", tenantId).setParameter("user", user.getId()).executeUpdate();
         em.createNamedQuery(AssertedRole.DELETE_OF_USER).setParameter("tenantId", tenantId)
                 .setParameter("userId", user.getId()).executeUpdate();
+        // A web staff password acts as this user; without the user it must not outlive them.
+        em.createQuery("delete from LocalAccount a where a.tenantId = :tenantId and a.directoryUserId = :user")
+                .setParameter("tenantId", tenantId).setParameter("user", user.getId()).executeUpdate();
         epoch.changedInThisTransaction();
         em.remove(user);
         em.flush();

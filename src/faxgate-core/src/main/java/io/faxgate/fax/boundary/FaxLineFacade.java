@@ -40,6 +40,9 @@ public class FaxLineFacade {
     SecurityGroups groups;
 
     @Inject
+    io.faxgate.fax.control.Faxes faxes;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -84,6 +87,11 @@ public class FaxLineFacade {
     public void delete(String slug, long id) {
         Tenant tenant = access.tenant(slug);
         FaxLine line = lines.get(tenant.getId(), id);
+        if (faxes.anyOnLine(tenant.getId(), id)) {
+            // Faxes are business records; a line with history stays (relabel it, or unbind its groups).
+            throw new ConflictException("id", "fax line " + line.getNumber() + " has faxes and cannot be deleted;"
+                    + " unbind its groups to take it out of use");
+        }
         lines.remove(line);
         audit.record(tenant.getId(), AuditTypes.FAX_LINE_DELETED, AuditOutcome.SUCCESS, line.getNumber(), null);
     }

@@ -30,6 +30,12 @@ public class FaxLines {
                 .getResultStream().findFirst().isPresent();
     }
 
+    /** Platform-wide: numbers are unique across tenants, and a carrier knows only the number. */
+    public Optional<FaxLine> byNumber(String number) {
+        return em.createNamedQuery(FaxLine.BY_NUMBER, FaxLine.class).setParameter("number", number)
+                .getResultStream().findFirst();
+    }
+
     public List<FaxLine> reachableBy(long tenantId, long directoryUserId) {
         return em.createNamedQuery(FaxLine.REACHABLE_BY_USER, FaxLine.class).setParameter("tenantId", tenantId)
                 .setParameter("userId", directoryUserId).getResultList();

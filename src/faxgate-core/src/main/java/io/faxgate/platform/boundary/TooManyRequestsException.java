@@ -1,0 +1,20 @@
+package io.faxgate.platform.boundary;
+
+import jakarta.ejb.ApplicationException;
+import java.time.Duration;
+
+/** A rate limit was reached; nothing was changed. Answered as 429 with Retry-After. */
+@ApplicationException(rollback = true)
+public class TooManyRequestsException extends RuntimeException {
+
+    private final long retryAfterSeconds;
+
+    public TooManyRequestsException(String message, Duration retryAfter) {
+        super(message);
+        this.retryAfterSeconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}
