@@ -5,7 +5,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
-/** Maps the core's business exceptions to statuses: invalid → 400, unknown (or another tenant's) → 404, clash → 409. */
+/**
+ * Maps the core's business exceptions to statuses: invalid → 400, unknown (or another tenant's) → 404, clash → 409,
+ * rate limit → 429 with Retry-After.
+ */
 public final class ApplicationExceptionMappers {
 
     private ApplicationExceptionMappers() {
@@ -33,6 +36,15 @@ public final class ApplicationExceptionMappers {
         public Response toResponse(ConflictException e) {
             return ApiError.response(Response.Status.CONFLICT, e.getMessage(),
                     e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage())));
+        }
+    }
+
+    @Provider
+    public static class TooManyRequests implements ExceptionMapper<TooManyRequestsException> {
+        @Override
+        public Response toResponse(TooManyRequestsException e) {
+            Response error = ApiError.response(Response.Status.TOO_MANY_REQUESTS, e.getMessage());
+            return Response.fromResponse(error).header("Retry-After", e.retryAfterSeconds()).build();
         }
     }
 }

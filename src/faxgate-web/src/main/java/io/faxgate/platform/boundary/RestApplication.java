@@ -9,6 +9,8 @@ import io.faxgate.directory.boundary.ScimTokensResource;
 import io.faxgate.directory.boundary.SecurityGroupsResource;
 import io.faxgate.directory.boundary.UsersResource;
 import io.faxgate.fax.boundary.FaxLinesResource;
+import io.faxgate.fax.boundary.MyFaxLinesResource;
+import io.faxgate.fax.boundary.MyFaxesResource;
 import io.faxgate.sso.boundary.SsoSettingsResource;
 import io.faxgate.tenant.boundary.TenantsResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -41,8 +43,8 @@ public class RestApplication extends Application {
         return Set.of(
                 TenantsResource.class, FaxLinesResource.class, SecurityGroupsResource.class, UsersResource.class,
                 UserPermissionsResource.class, RoleMappingsResource.class, SsoSettingsResource.class, MeResource.class,
-                ScimTokensResource.class,
-                ApplicationExceptionMappers.InvalidInput.class, ApplicationExceptionMappers.NotFound.class,
+                ScimTokensResource.class, MyFaxLinesResource.class, MyFaxesResource.class,
+                ApplicationExceptionMappers.InvalidInput.class, ApplicationExceptionMappers.TooManyRequests.class, ApplicationExceptionMappers.NotFound.class,
                 ApplicationExceptionMappers.Conflict.class, ConstraintViolationMapper.class, ContainerExceptionMapper.class);
     }
 }
