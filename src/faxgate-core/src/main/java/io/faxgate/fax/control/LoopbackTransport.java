@@ -1,6 +1,7 @@
 package io.faxgate.fax.control;
 
 import io.faxgate.platform.boundary.ConflictException;
+import io.faxgate.platform.boundary.InvalidInputException;
 import io.faxgate.platform.boundary.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,9 @@ public class LoopbackTransport implements FaxTransport {
             return TransportOutcome.delivered(deliveryId);
         } catch (NotFoundException lineRemovedMeanwhile) {
             return TransportOutcome.failed("no fax answer at " + fax.toNumber());
+        } catch (InvalidInputException refusedByReceiver) {
+            // e.g. the cover page took the document past the page or size limit the receiving side applies
+            return TransportOutcome.failed("the receiving line refused the document: " + refusedByReceiver.getMessage());
         }
     }
 
