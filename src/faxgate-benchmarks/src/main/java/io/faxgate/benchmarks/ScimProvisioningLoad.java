@@ -5,14 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,51 +72,17 @@ public final class ScimProvisioningLoad {
     }
 
     private List<String> phase(String name, int count, ExecutorService pool, IntFunction<Outcome> call) throws Exception {
-        long start = System.nanoTime();
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int n = i;
-            futures.add(pool.submit(() -> call.apply(n)));
-        }
-        List<String> ids = new ArrayList<>();
-        List<Long> latencies = new ArrayList<>();
-        for (Future<Outcome> f : futures) {
-            Outcome o = f.get();
-            ids.add(o.id());
-            latencies.add(o.nanos());
-        }
-        report(name, count, System.nanoTime() - start, latencies);
-        return ids;
+        return LoadPhase.counted(name, count, pool, i -> {
+            Outcome o = call.apply(i);
+            return new LoadPhase.Timed<>(o.id(), o.nanos());
+        });
     }
 
     private void sustained(int seconds, int threads, ExecutorService pool, IntFunction<Outcome> call) throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        AtomicInteger counter = new AtomicInteger();
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    latencies.add(call.apply(counter.getAndIncrement()).nanos());
-                }
-            }));
-        }
-        for (Future<?> w : workers) {
-            w.get();
-        }
-        report("sustained userName lookups", counter.get(), System.nanoTime() - start, new ArrayList<>(latencies));
-    }
-
-    private static void report(String name, int count, long elapsedNanos, List<Long> latencies) {
-        Collections.sort(latencies);
-        double seconds = elapsedNanos / 1e9;
-        System.out.printf("%-32s %7d requests in %7.1f s = %8.1f req/s   p50 %6.1f ms   p99 %7.1f ms%n", name, count, seconds,
-                count / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99));
-    }
-
-    private static double percentile(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+        LoadPhase.sustained("sustained userName lookups", seconds, threads, pool, i -> {
+            Outcome o = call.apply(i);
+            return new LoadPhase.Timed<>(o.id(), o.nanos());
+        });
     }
 
     private Outcome post(String path, String json) {
