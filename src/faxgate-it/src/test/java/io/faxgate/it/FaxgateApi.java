@@ -98,6 +98,25 @@ public final class FaxgateApi {
         }
     }
 
+    /** A request with exactly these body bytes and headers (nothing added but what the HTTP client must add). */
+    public Answer sendRaw(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(60))
+                    .method(method, body);
+            headers.forEach(request::header);
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Map<String, Object> body(Object... keyValues) {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
