@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Applies Faxgate's Payara configuration to a running domain. Idempotent: safe to run on every start.
 # Usage: server-config/configure-domain.sh   (FAXGATE_ADMIN_PORT, PAYARA_HOME as in lib.sh)
+# Optional secrets from the environment, stored as Payara password aliases (never in domain.xml in clear text):
+#   FAXGATE_CARRIER_WEBHOOK_SECRET           -> alias faxgate.carrier.webhook-secret (the carrier webhook's HMAC key)
+#   FAXGATE_CARRIER_WEBHOOK_SECRET_PREVIOUS  -> alias faxgate.carrier.webhook-secret-previous (during a rotation;
+#                                               set it to "-" to delete the alias when the rotation is over)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 log "configuring domain (admin port $FAXGATE_ADMIN_PORT)"
@@ -27,5 +31,25 @@ fi
 if ! asadmin list-jdbc-resources | grep -qx 'jdbc/faxgate'; then
   asadmin create-jdbc-resource --connectionpoolid H2Pool jdbc/faxgate >/dev/null
   log "jdbc/faxgate -> embedded H2 (H2Pool)"
+fi
+# The carrier webhook's shared secret(s). Payara's "password" config source (ordinal 105) shows every password
+# alias to MicroProfile Config under its own name, so an alias named like the config key is the key's value.
+# Without a secret the webhook refuses every delivery (503): secure by default.
+if [[ -n "${FAXGATE_CARRIER_WEBHOOK_SECRET:-}" ]]; then
+  if (( ${#FAXGATE_CARRIER_WEBHOOK_SECRET} < 32 )); then
+    echo "FAXGATE_CARRIER_WEBHOOK_SECRET must be at least 32 characters (e.g. openssl rand -hex 32)" >&2
+    exit 2
+  fi
+  set_password_alias faxgate.carrier.webhook-secret "$FAXGATE_CARRIER_WEBHOOK_SECRET"
+  log "carrier webhook secret stored (password alias faxgate.carrier.webhook-secret)"
+fi
+if [[ "${FAXGATE_CARRIER_WEBHOOK_SECRET_PREVIOUS:-}" == "-" ]]; then
+  if asadmin list-password-aliases | grep -qx 'faxgate.carrier.webhook-secret-previous'; then
+    asadmin delete-password-alias faxgate.carrier.webhook-secret-previous >/dev/null
+    log "previous carrier webhook secret removed"
+  fi
+elif [[ -n "${FAXGATE_CARRIER_WEBHOOK_SECRET_PREVIOUS:-}" ]]; then
+  set_password_alias faxgate.carrier.webhook-secret-previous "$FAXGATE_CARRIER_WEBHOOK_SECRET_PREVIOUS"
+  log "previous carrier webhook secret stored (accepted until removed)"
 fi
 log "domain configured"

@@ -48,3 +48,19 @@ java_get() {
   command -v curl >/dev/null 2>&1 && return 1
   "${AS_JAVA:-${JAVA_HOME:-/usr}}/bin/java" "$SERVER_CONFIG_DIR/HttpGet.java" "$1" >/dev/null 2>&1
 }
+
+# set_password_alias NAME VALUE: creates or replaces a Payara password alias without the value ever appearing on a
+# command line (ps) or in domain.xml; it goes through an owner-only temporary password file.
+set_password_alias() {
+  local name="$1" value="$2" secret_file rc=0
+  secret_file="$(mktemp)"
+  chmod 600 "$secret_file"
+  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$value" >"$secret_file"
+  if asadmin list-password-aliases | grep -qx -- "$name"; then
+    asadmin --passwordfile "$secret_file" update-password-alias "$name" >/dev/null || rc=$?
+  else
+    asadmin --passwordfile "$secret_file" create-password-alias "$name" >/dev/null || rc=$?
+  fi
+  rm -f "$secret_file"
+  return $rc
+}

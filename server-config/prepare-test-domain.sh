@@ -16,7 +16,10 @@ fi
 "$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword=true --portbase "$FAXGATE_PORTBASE" "$FAXGATE_DOMAIN" >/dev/null
 log "created domain $FAXGATE_DOMAIN (port base $FAXGATE_PORTBASE)"
 asadmin start-domain "$FAXGATE_DOMAIN" >/dev/null
-"$SERVER_CONFIG_DIR/configure-domain.sh"
+# A known carrier webhook secret (src/faxgate-it/pom.xml: it.carrier.webhook-secret), so CarrierWebhookIT can sign
+# deliveries; stored through the same password-alias path as in production, not passed to the server's environment.
+FAXGATE_CARRIER_WEBHOOK_SECRET="${FAXGATE_CARRIER_WEBHOOK_SECRET:-it-carrier-webhook-secret-0123456789abcdef}" \
+  "$SERVER_CONFIG_DIR/configure-domain.sh"
 "$SERVER_CONFIG_DIR/use-postgresql.sh"
 asadmin stop-domain "$FAXGATE_DOMAIN" >/dev/null
 log "test domain ready"

@@ -98,6 +98,38 @@ public final class FaxgateApi {
         }
     }
 
+    /** A request with exactly these body bytes and headers (nothing added but what the HTTP client must add). */
+    public Answer sendRaw(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        return sendRaw(method, path, body, headers, false);
+    }
+
+    /**
+     * Like {@link #sendRaw(String, String, HttpRequest.BodyPublisher, Map)}; with {@code expectContinue} over HTTP/1.1
+     * the body is sent only once the server asks for it — how a client learns of an early refusal (413) of a large
+     * body without having the connection closed under it.
+     */
+    public Answer sendRaw(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers,
+                          boolean expectContinue) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(60))
+                    .method(method, body);
+            if (expectContinue) {
+                request.version(HttpClient.Version.HTTP_1_1).expectContinue(true);
+            }
+            headers.forEach(request::header);
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Map<String, Object> body(Object... keyValues) {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

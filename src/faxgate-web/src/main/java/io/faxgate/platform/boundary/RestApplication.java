@@ -8,6 +8,7 @@ import io.faxgate.access.boundary.UserPermissionsResource;
 import io.faxgate.directory.boundary.ScimTokensResource;
 import io.faxgate.directory.boundary.SecurityGroupsResource;
 import io.faxgate.directory.boundary.UsersResource;
+import io.faxgate.fax.boundary.CarrierWebhookResource;
 import io.faxgate.fax.boundary.FaxLinesResource;
 import io.faxgate.fax.boundary.MyFaxLinesResource;
 import io.faxgate.fax.boundary.MyFaxesResource;
@@ -22,7 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The management API. Everything under /api/v1 needs a signed-in caller (session cookie or HTTP Basic). */
+/**
+ * The management API. Everything under /api/v1 needs a signed-in caller (session cookie or HTTP Basic) — except the
+ * carrier webhook (carrier/inbound-faxes), whose requests authenticate with an HMAC signature instead.
+ */
 @ApplicationPath("/api/v1")
 @DeclareRoles({Roles.OPERATOR, Roles.TENANT_MEMBER, Roles.MANAGE_SSO, Roles.MANAGE_USERS, Roles.MANAGE_FAX_LINES,
         Roles.MANAGE_ROLE_MAPPINGS, Roles.VIEW_AUDIT_LOG, Roles.MANAGE_SCIM_TOKENS, Roles.VIEW_FAXES, Roles.SEND_FAXES})
@@ -43,7 +47,7 @@ public class RestApplication extends Application {
         return Set.of(
                 TenantsResource.class, FaxLinesResource.class, SecurityGroupsResource.class, UsersResource.class,
                 UserPermissionsResource.class, RoleMappingsResource.class, SsoSettingsResource.class, MeResource.class,
-                ScimTokensResource.class, MyFaxLinesResource.class, MyFaxesResource.class,
+                ScimTokensResource.class, MyFaxLinesResource.class, MyFaxesResource.class, CarrierWebhookResource.class,
                 ApplicationExceptionMappers.InvalidInput.class, ApplicationExceptionMappers.TooManyRequests.class, ApplicationExceptionMappers.NotFound.class,
                 ApplicationExceptionMappers.Conflict.class, ConstraintViolationMapper.class, ContainerExceptionMapper.class);
     }
