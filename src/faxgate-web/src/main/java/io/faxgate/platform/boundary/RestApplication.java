@@ -2,6 +2,7 @@ package io.faxgate.platform.boundary;
 
 import io.faxgate.access.entity.Roles;
 import jakarta.annotation.security.DeclareRoles;
+import io.faxgate.access.boundary.ConsolePasswordResource;
 import io.faxgate.access.boundary.MeResource;
 import io.faxgate.access.boundary.RoleMappingsResource;
 import io.faxgate.access.boundary.UserPermissionsResource;
@@ -43,7 +44,7 @@ public class RestApplication extends Application {
         return Set.of(
                 TenantsResource.class, FaxLinesResource.class, SecurityGroupsResource.class, UsersResource.class,
                 UserPermissionsResource.class, RoleMappingsResource.class, SsoSettingsResource.class, MeResource.class,
-                ScimTokensResource.class, MyFaxLinesResource.class, MyFaxesResource.class,
+                ScimTokensResource.class, MyFaxLinesResource.class, MyFaxesResource.class, ConsolePasswordResource.class,
                 ApplicationExceptionMappers.InvalidInput.class, ApplicationExceptionMappers.TooManyRequests.class, ApplicationExceptionMappers.NotFound.class,
                 ApplicationExceptionMappers.Conflict.class, ConstraintViolationMapper.class, ContainerExceptionMapper.class);
     }
