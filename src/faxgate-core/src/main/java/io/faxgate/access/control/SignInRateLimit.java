@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * All sign-in attempts from one address — password form posts, wrong HTTP Basic credentials, SAML logins and
- * ACS posts — within a sliding minute ({@code faxgate.sign-in.attempts-per-minute}, default 30). Unlike
+ * ACS posts — within a sliding minute ({@code faxgate.sign-in.attempts-per-minute}, default 60: a SAML sign-in takes up to three requests). Unlike
  * {@link SignInThrottle} (wrong passwords for one username) this bounds credential stuffing across many usernames
  * and floods of SAML traffic. Per server instance.
  */
@@ -24,7 +24,7 @@ public class SignInRateLimit {
     private static final int MAX_AUDITED_ADDRESSES = 10_000;
 
     @Inject
-    @ConfigProperty(name = "faxgate.sign-in.attempts-per-minute", defaultValue = "30")
+    @ConfigProperty(name = "faxgate.sign-in.attempts-per-minute", defaultValue = "60")
     int perMinute;
 
     @Inject
