@@ -91,6 +91,58 @@ class ConsolePasswordIT {
         }
     }
 
+    /** A PrimeFaces ajax click on a command button of a page's form, as the page's script sends it. */
+    static HttpResponse<String> click(Browser browser, String path, String page, String form, String button) {
+        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertThat(viewState.find()).as(page).isTrue();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.source", button);
+        fields.put("jakarta.faces.partial.execute", button);
+        fields.put("jakarta.faces.partial.render", form);
+        fields.put(button, button);
+        fields.put(form, form);
+        fields.put("jakarta.faces.ViewState", viewState.group(1));
+        Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(page);
+        if (nonce.find()) {
+            fields.put("primefaces.nonce", nonce.group(1));
+        }
+        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(URI.create(FaxgateApi.BASE_URL + path))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void theAdminUserPageSetsAConsolePasswordAndShowsItOnce() {
+        String slug = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        String base = "/api/v1/tenants/" + slug;
+        assertThat(OPERATOR.post("/api/v1/tenants", body("slug", slug, "name", slug)).status()).isEqualTo(201);
+        String adminName = "admin-" + slug;
+        String adminPassword = "admin-password-" + slug;
+        assertThat(OPERATOR.post(base + "/admins", body("username", adminName, "password", adminPassword)).status()).isEqualTo(201);
+        long zoe = TestData.user(slug, "zoe." + slug, "Zoe");
+        Browser admin = new Browser();
+        assertThat(admin.signIn(adminName, adminPassword).statusCode()).isEqualTo(302);
+
+        String path = "/admin/user.xhtml?id=" + zoe;
+        HttpResponse<String> page = admin.get(path);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("Console password").contains("Set console password").contains("none set");
+        HttpResponse<String> clicked = click(admin, path, page.body(), "user", "user:setConsolePassword");
+        assertThat(clicked.statusCode()).as(clicked.body()).isEqualTo(200);
+        Matcher shown = Pattern.compile("id=\"consolePasswordValue\"[^>]*>([A-Za-z0-9]{20})<").matcher(clicked.body());
+        assertThat(shown.find()).as("the password is shown: " + clicked.body()).isTrue();
+        assertThat(clicked.body()).contains("Reset console password").contains("shown only this once");
+
+        HttpResponse<String> reloaded = admin.get(path);
+        assertThat(reloaded.body()).contains("zoe." + slug).doesNotContain(shown.group(1)).contains("Remove console password");
+        Browser zoeBrowser = new Browser();
+        assertThat(zoeBrowser.signIn("zoe." + slug, shown.group(1)).statusCode()).as("the shown password works").isEqualTo(302);
+    }
+
     private static Map<String, Object> ssoSettings(boolean enabled, String scope) {
         return body("enabled", enabled, "mode", "AUTHENTICATION_ONLY", "scope", scope,
                 "loginEndpoint", "https://login.microsoftonline.com/" + EntraIdp.TENANT + "/saml2",
@@ -148,7 +200,7 @@ class ConsolePasswordIT {
         HttpResponse<String> lines = browser.get("/api/v1/me/fax-lines");
         assertThat(lines.statusCode()).as(lines.body()).isEqualTo(200);
         assertThat(lines.body()).contains("\"id\":" + line);
-        assertThat(browser.get("/api/v1/me").body()).contains("local:" + carolName).contains("\"directoryUserId\":" + carol);
+        assertThat(browser.get("/api/v1/me").body()).contains("local:" + carolName).contains("\"userId\":" + carol);
 
         Answer ssoOn = OPERATOR.put(base + "/sso", ssoSettings(true, "WEB_STAFF"));
         assertThat(ssoOn.status()).as(ssoOn.toString()).isEqualTo(200);

@@ -85,7 +85,7 @@ class FaxAccessIT {
         }
         SamlBrowser alice = new SamlBrowser();
         alice.followLocal(SamlFlows.signIn(alice, tenant, r -> { }));
-        long aliceId = SamlFlows.me(alice).get("directoryUserId").asLong();
+        long aliceId = SamlFlows.me(alice).get("userId").asLong();
         SamlBrowser bob = new SamlBrowser();
         bob.followLocal(SamlFlows.signIn(bob, tenant, r -> {
             Map<String, List<String>> claims = new LinkedHashMap<>(EntraIdp.entraClaims());
@@ -178,7 +178,7 @@ class FaxAccessIT {
         while (true) {
             HttpResponse<String> page = browser.get("/api/v1/me/fax-lines/" + lineId + "/faxes?first=0&max=100");
             assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-            for (JsonNode fax : json(page).get("items")) {
+            for (JsonNode fax : json(page).get("faxes")) {
                 if (fax.get("direction").asText().equals("INBOUND") && fax.get("remoteNumber").asText().equals(from)) {
                     return fax;
                 }
@@ -265,7 +265,7 @@ class FaxAccessIT {
         byte[] received = null;
         while (received == null) {
             HttpResponse<String> page = w.alice().get("/api/v1/me/fax-lines/" + w.lineB() + "/faxes?first=0&max=100");
-            for (JsonNode fax : json(page).get("items")) {
+            for (JsonNode fax : json(page).get("faxes")) {
                 if (fax.get("direction").asText().equals("INBOUND") && fax.get("pages").asInt() == 1) {
                     received = w.alice().getBytes("/api/v1/me/faxes/" + fax.get("id").asLong() + "/document").body();
                 }

@@ -78,8 +78,9 @@ public class ConsolePasswordFacade {
     }
 
     /**
-     * Sets a new generated password (creating the account, or replacing the password of the existing one, which
-     * ends the old password's sessions on their next request). The password is returned once and never stored.
+     * Sets a new generated password (creating the account, or replacing the password of the existing one). The
+     * password is returned once and never stored. Sessions already open stay open (they are the same person);
+     * {@link #remove} ends them.
      */
     public ConsolePasswordCreated set(String slug, long userId) {
         Tenant tenant = access.tenant(slug);

@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * <p>Not affected: safe methods; requests with an Authorization header (HTTP Basic API clients — a browser cannot
  * add that header to a cross-site request without a CORS preflight, which we never grant); requests without a
  * signed-in caller (SCIM has its own application and bearer tokens; the carrier webhook authenticates each call by
- * its HMAC signature and has no session).
+ * its HMAC signature and has no signed-in caller, even if its HTTP client kept a cookie).
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class ApiOriginCheck extends HttpFilter {
@@ -53,11 +53,15 @@ public class ApiOriginCheck extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** Unsafe, and authenticated by the session cookie rather than by an Authorization header. */
+    /**
+     * Unsafe, and authenticated by the session cookie rather than by an Authorization header. The authentication
+     * mechanism has run before any filter, so a caller known here without an Authorization header came with the
+     * session; a stale cookie (no caller) changes nothing and gets the usual 401/403.
+     */
     static boolean needsCheck(HttpServletRequest request) {
         return !SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))
                 && request.getHeader("Authorization") == null
-                && (request.getUserPrincipal() != null || request.getRequestedSessionId() != null);
+                && request.getUserPrincipal() != null;
     }
 
     private boolean sameOrigin(HttpServletRequest request) {
