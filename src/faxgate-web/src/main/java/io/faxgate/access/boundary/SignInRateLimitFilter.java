@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The per-address limit on sign-in attempts ({@code faxgate.sign-in.attempts-per-minute}) in front of the
@@ -22,29 +23,26 @@ public class SignInRateLimitFilter extends HttpFilter {
     @EJB
     SignInLimits limits;
 
-    /** Whether the request is a sign-in attempt: a form post to the sign-in page, or a SAML login or ACS call. */
-    static boolean isSignInAttempt(String method, String path) {
-        if (path.equals("/login.xhtml")) {
+    /** What SsoServlet serves as a login or ACS call (its own pattern is stricter, so nothing slips past). */
+    private static final Pattern SSO_SIGN_IN = Pattern.compile("/sso/[^/]+/(login|acs)/?");
+
+    /**
+     * Whether the request is a sign-in attempt: a form post to the sign-in page (by servlet path, so path
+     * parameters such as {@code ;x=y} change nothing), or a SAML login or ACS call (by the raw path within the
+     * application, which is what SsoServlet parses).
+     */
+    static boolean isSignInAttempt(String method, String servletPath, String path) {
+        if ("/login.xhtml".equals(servletPath)) {
             return "POST".equals(method);
         }
-        if (!path.startsWith("/sso/")) {
-            return false;
-        }
-        // /sso/{tenant}/login, /sso/{tenant}/acs (single logout is not a sign-in)
-        String rest = path.substring("/sso/".length());
-        int slash = rest.indexOf('/');
-        if (slash <= 0) {
-            return false;
-        }
-        String endpoint = rest.substring(slash + 1);
-        return endpoint.equals("login") || endpoint.equals("acs");
+        return "/sso".equals(servletPath) && SSO_SIGN_IN.matcher(path).matches();
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (isSignInAttempt(request.getMethod(), path)) {
+        if (isSignInAttempt(request.getMethod(), request.getServletPath(), path)) {
             Optional<Long> wait = limits.attempt(request.getRemoteAddr(), request.getMethod() + " " + path);
             if (wait.isPresent()) {
                 tooManyAttempts(request, response, wait.get(), limits.perMinute());

@@ -6,21 +6,27 @@ import org.junit.jupiter.api.Test;
 
 class SignInRateLimitFilterTest {
 
+    private static boolean attempt(String method, String servletPath, String path) {
+        return SignInRateLimitFilter.isSignInAttempt(method, servletPath, path);
+    }
+
     @Test
     void signInAttemptsAreFormPostsAndSamlLoginsAndAcsCalls() {
-        assertThat(SignInRateLimitFilter.isSignInAttempt("POST", "/login.xhtml")).isTrue();
-        assertThat(SignInRateLimitFilter.isSignInAttempt("GET", "/login.xhtml")).as("showing the form is not").isFalse();
-        assertThat(SignInRateLimitFilter.isSignInAttempt("GET", "/sso/acme/login")).isTrue();
-        assertThat(SignInRateLimitFilter.isSignInAttempt("POST", "/sso/acme/acs")).isTrue();
-        assertThat(SignInRateLimitFilter.isSignInAttempt("GET", "/sso/acme/acs")).isTrue();
+        assertThat(attempt("POST", "/login.xhtml", "/login.xhtml")).isTrue();
+        assertThat(attempt("POST", "/login.xhtml", "/login.xhtml;x=y")).as("path parameters change nothing").isTrue();
+        assertThat(attempt("GET", "/login.xhtml", "/login.xhtml")).as("showing the form is not").isFalse();
+        assertThat(attempt("GET", "/sso", "/sso/acme/login")).isTrue();
+        assertThat(attempt("GET", "/sso", "/sso/acme/login/")).isTrue();
+        assertThat(attempt("POST", "/sso", "/sso/acme/acs")).isTrue();
+        assertThat(attempt("GET", "/sso", "/sso/acme/acs")).isTrue();
     }
 
     @Test
     void otherSsoEndpointsAreNot() {
-        assertThat(SignInRateLimitFilter.isSignInAttempt("GET", "/sso/acme/slo")).isFalse();
-        assertThat(SignInRateLimitFilter.isSignInAttempt("GET", "/sso/acme/metadata")).isFalse();
-        assertThat(SignInRateLimitFilter.isSignInAttempt("GET", "/sso/")).isFalse();
-        assertThat(SignInRateLimitFilter.isSignInAttempt("GET", "/sso/acme")).isFalse();
-        assertThat(SignInRateLimitFilter.isSignInAttempt("POST", "/api/v1/me/faxes")).isFalse();
+        assertThat(attempt("GET", "/sso", "/sso/acme/slo")).isFalse();
+        assertThat(attempt("GET", "/sso", "/sso/acme/metadata")).isFalse();
+        assertThat(attempt("GET", "/sso", "/sso/")).isFalse();
+        assertThat(attempt("GET", "/sso", "/sso/acme")).isFalse();
+        assertThat(attempt("POST", "", "/api/v1/me/faxes")).isFalse();
     }
 }
