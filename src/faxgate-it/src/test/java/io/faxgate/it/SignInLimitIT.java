@@ -111,6 +111,9 @@ class SignInLimitIT {
         Raw form = request(address, "POST", "/login.xhtml", Map.of("Content-Type", "application/x-www-form-urlencoded"),
                 "signIn=signIn&signIn%3Ausername=operator&signIn%3Apassword=x");
         assertThat(form.status()).isEqualTo(429);
+        assertThat(request(address, "POST", "/login.xhtml;x=y", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                "signIn=signIn").status()).as("path parameters do not slip past").isEqualTo(429);
+        assertThat(request(address, "GET", "/sso/no-such-tenant/login/", Map.of(), null).status()).isEqualTo(429);
         String operator = "Basic " + Base64.getEncoder().encodeToString(("operator:" + FaxgateApi.OPERATOR_PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
         Raw basic = request(address, "GET", "/api/v1/me", Map.of("Authorization", operator, "Accept", "application/json"), null);
