@@ -38,6 +38,39 @@ final class SamlBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /**
+     * A JSON API call with the session cookie, as the browser's fetch() sends it from one of our pages: with
+     * {@code Origin} naming this site. {@code origin} null leaves the header out (what a cross-site form cannot
+     * avoid is a foreign one; see ApiOriginCheck).
+     */
+    HttpResponse<String> sendJson(String method, String path, String json, String origin) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> postJson(String path, String json) {
+        return sendJson("POST", path, json, FaxgateApi.BASE_URL);
+    }
+
+    /** A GET whose body is kept as bytes (documents). */
+    HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Follows our own redirects (never the IdP's) and returns the last answer. */
     HttpResponse<String> followLocal(HttpResponse<String> response) {
         HttpResponse<String> current = response;

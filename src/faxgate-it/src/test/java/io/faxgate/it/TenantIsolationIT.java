@@ -91,6 +91,9 @@ class TenantIsolationIT {
                 new String[] {"PUT", b + "/users/" + userOfB + "/permissions/MANAGE_SSO", null},
                 new String[] {"DELETE", b + "/users/" + userOfB + "/permissions/MANAGE_SSO", null},
                 new String[] {"PUT", b + "/users/" + userOfB + "/active", "{\"active\":false,\"version\":1}"},
+                new String[] {"GET", b + "/users/" + userOfB + "/console-password", null},
+                new String[] {"POST", b + "/users/" + userOfB + "/console-password", null},
+                new String[] {"DELETE", b + "/users/" + userOfB + "/console-password", null},
                 // B's ids under A's own slug
                 new String[] {"GET", a + "/fax-lines/" + lineOfB, null},
                 new String[] {"PUT", a + "/fax-lines/" + lineOfB, "{\"label\":\"x\",\"version\":1}"},
@@ -101,7 +104,10 @@ class TenantIsolationIT {
                 new String[] {"DELETE", a + "/role-mappings/" + mappingOfB, null},
                 new String[] {"GET", a + "/users/" + userOfB + "/permissions", null},
                 new String[] {"PUT", a + "/users/" + userOfB + "/permissions/MANAGE_SSO", null},
-                new String[] {"PUT", a + "/users/" + userOfB + "/active", "{\"active\":false,\"version\":1}"});
+                new String[] {"PUT", a + "/users/" + userOfB + "/active", "{\"active\":false,\"version\":1}"},
+                new String[] {"GET", a + "/users/" + userOfB + "/console-password", null},
+                new String[] {"POST", a + "/users/" + userOfB + "/console-password", null},
+                new String[] {"DELETE", a + "/users/" + userOfB + "/console-password", null});
 
         List<String> leaks = new ArrayList<>();
         for (String[] attempt : attempts) {
@@ -113,5 +119,7 @@ class TenantIsolationIT {
         assertThat(leaks).as("%d cross-tenant attempts, expected all 404", attempts.size()).isEmpty();
         assertThat(FaxgateApi.operator().get(b + "/fax-lines/" + lineOfB).json().get("label").asText())
                 .as("B's line untouched").isEqualTo("B");
+        assertThat(FaxgateApi.operator().get(b + "/users/" + userOfB + "/console-password").status())
+                .as("no console password was set for B's user").isEqualTo(404);
     }
 }

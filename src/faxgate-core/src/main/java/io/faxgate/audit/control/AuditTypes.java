@@ -41,6 +41,8 @@ public final class AuditTypes {
     public static final String FAX_DOCUMENT_VIEWED = "FAX_DOCUMENT_VIEWED";
     public static final String CARRIER_WEBHOOK_REFUSED = "CARRIER_WEBHOOK_REFUSED";
     public static final String WEB_STAFF_PASSWORD_SET = "WEB_STAFF_PASSWORD_SET";
+    public static final String WEB_STAFF_PASSWORD_REMOVED = "WEB_STAFF_PASSWORD_REMOVED";
+    public static final String SIGN_IN_RATE_LIMITED = "SIGN_IN_RATE_LIMITED";
 
     /** Every type above, for the audit log's filter. */
     public static java.util.List<String> all() {

@@ -53,6 +53,25 @@ public class SlidingWindowLimit {
         }
     }
 
+    /**
+     * Whether the key is at its limit right now, without counting an event: the wait as {@link #tryAcquire} would
+     * answer it, or empty when an event would be allowed.
+     */
+    public java.util.Optional<Duration> blockedFor(String key) {
+        Deque<Instant> recent = events.get(key);
+        if (recent == null) {
+            return java.util.Optional.empty();
+        }
+        synchronized (recent) {
+            Instant cutoff = clock.instant().minus(window);
+            while (!recent.isEmpty() && !recent.peekFirst().isAfter(cutoff)) {
+                recent.removeFirst();
+            }
+            return recent.size() >= max ? java.util.Optional.of(Duration.between(cutoff, recent.peekFirst()))
+                    : java.util.Optional.empty();
+        }
+    }
+
     public int max() {
         return max;
     }

@@ -39,6 +39,9 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
     @EJB
     CallerFacade callers;
 
+    @EJB
+    SignInLimits limits;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -105,10 +108,29 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
         if (colon < 0) {
             return challenge(response, context);
         }
+        // An address over the sign-in limit (e.g. stuffing credentials) is refused before any password is checked.
+        Optional<Long> blocked = limits.blocked(request.getRemoteAddr(), "HTTP Basic");
+        if (blocked.isPresent()) {
+            return tooManyAttempts(request, response, blocked.get());
+        }
         Optional<String> principal = callers.authenticateLocal(decoded.substring(0, colon),
                 decoded.substring(colon + 1).toCharArray(), false, request.getRemoteAddr());
         Optional<Set<String>> roles = principal.flatMap(callers::currentRoles);
-        return roles.isPresent() ? context.notifyContainerAboutLogin(principal.get(), roles.get()) : challenge(response, context);
+        if (roles.isPresent()) {
+            return context.notifyContainerAboutLogin(principal.get(), roles.get());
+        }
+        // Only failures count: API clients send their (right) password with every request.
+        Optional<Long> limited = limits.attempt(request.getRemoteAddr(), "HTTP Basic failure");
+        return limited.isPresent() ? tooManyAttempts(request, response, limited.get()) : challenge(response, context);
+    }
+
+    private AuthenticationStatus tooManyAttempts(HttpServletRequest request, HttpServletResponse response, long wait) {
+        try {
+            SignInRateLimitFilter.tooManyAttempts(request, response, wait, limits.perMinute());
+        } catch (java.io.IOException ignored) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {

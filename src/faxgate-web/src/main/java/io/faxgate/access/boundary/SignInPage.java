@@ -17,7 +17,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 
-/** Password sign-in for local accounts (platform operators, tenant administrators). JSF protects it from CSRF. */
+/**
+ * Password sign-in for local accounts (platform operators, tenant administrators, web staff with a console password).
+ * JSF protects it from CSRF; SignInRateLimitFilter limits attempts per address.
+ */
 @Named
 @RequestScoped
 public class SignInPage {

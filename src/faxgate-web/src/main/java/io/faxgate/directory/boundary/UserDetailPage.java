@@ -1,6 +1,9 @@
 package io.faxgate.directory.boundary;
 
 import io.faxgate.access.boundary.AdminTenant;
+import io.faxgate.access.boundary.ConsolePasswordCreated;
+import io.faxgate.access.boundary.ConsolePasswordFacade;
+import io.faxgate.access.boundary.ConsolePasswordView;
 import io.faxgate.access.boundary.PermissionFacade;
 import io.faxgate.access.boundary.UserPermissions;
 import io.faxgate.access.entity.Permission;
@@ -31,6 +34,9 @@ public class UserDetailPage implements Serializable {
     @EJB
     PermissionFacade permissions;
 
+    @EJB
+    ConsolePasswordFacade consolePasswords;
+
     @Inject
     AdminTenant admin;
 
@@ -38,6 +44,10 @@ public class UserDetailPage implements Serializable {
     private Long id;
     private DirectoryUserDetail detail;
     private UserPermissions held;
+    private ConsolePasswordView consolePassword;
+    private boolean consolePasswordsAvailable;
+    /** A password just generated: shown once in this view, never again. */
+    private ConsolePasswordCreated createdPassword;
 
     /** The row of the permission editor: every permission there is, held or not, with where it comes from. */
     public record Row(String permission, String description, boolean held, List<String> sources) implements Serializable {
@@ -55,10 +65,37 @@ public class UserDetailPage implements Serializable {
         try {
             detail = users.get(slug, id);
             held = permissions.of(slug, id);
+            consolePassword = consolePasswords.of(slug, id).orElse(null);
+            consolePasswordsAvailable = consolePasswords.available(slug);
         } catch (RuntimeException e) {
             PageErrors.show(e, Map.of());
             detail = null;
         }
+    }
+
+    /** Generates a web staff console password and shows it once. */
+    public void setConsolePassword() {
+        try {
+            createdPassword = consolePasswords.set(slug, id);
+            PageErrors.info("Console password set. Give it to " + createdPassword.username()
+                    + " now: it is shown only this once.");
+        } catch (RuntimeException e) {
+            createdPassword = null;
+            PageErrors.show(e, Map.of("scope", new Field(null, "Console password"),
+                    "username", new Field(null, "Console password"), "active", new Field(null, "Console password")));
+        }
+        load();
+    }
+
+    public void removeConsolePassword() {
+        try {
+            consolePasswords.remove(slug, id);
+            createdPassword = null;
+            PageErrors.info("Console password removed: open sessions with it ended.");
+        } catch (RuntimeException e) {
+            PageErrors.show(e, Map.of());
+        }
+        load();
     }
 
     public List<Row> getRows() {
@@ -104,4 +141,7 @@ public class UserDetailPage implements Serializable {
     public void setId(Long id) { this.id = id; }
     public DirectoryUserDetail getDetail() { return detail; }
     public UserPermissions getHeld() { return held; }
+    public ConsolePasswordView getConsolePassword() { return consolePassword; }
+    public boolean isConsolePasswordsAvailable() { return consolePasswordsAvailable; }
+    public ConsolePasswordCreated getCreatedPassword() { return createdPassword; }
 }

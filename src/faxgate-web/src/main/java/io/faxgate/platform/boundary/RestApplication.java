@@ -2,6 +2,7 @@ package io.faxgate.platform.boundary;
 
 import io.faxgate.access.entity.Roles;
 import jakarta.annotation.security.DeclareRoles;
+import io.faxgate.access.boundary.ConsolePasswordResource;
 import io.faxgate.access.boundary.MeResource;
 import io.faxgate.access.boundary.RoleMappingsResource;
 import io.faxgate.access.boundary.UserPermissionsResource;
@@ -48,6 +49,7 @@ public class RestApplication extends Application {
                 TenantsResource.class, FaxLinesResource.class, SecurityGroupsResource.class, UsersResource.class,
                 UserPermissionsResource.class, RoleMappingsResource.class, SsoSettingsResource.class, MeResource.class,
                 ScimTokensResource.class, MyFaxLinesResource.class, MyFaxesResource.class, CarrierWebhookResource.class,
+                ConsolePasswordResource.class,
                 ApplicationExceptionMappers.InvalidInput.class, ApplicationExceptionMappers.TooManyRequests.class, ApplicationExceptionMappers.NotFound.class,
                 ApplicationExceptionMappers.Conflict.class, ConstraintViolationMapper.class, ContainerExceptionMapper.class);
     }

@@ -1,0 +1,77 @@
+package io.faxgate.access.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The per-address limit on sign-in attempts ({@code faxgate.sign-in.attempts-per-minute}) in front of the
+ * sign-in endpoints: password form posts to {@code /login.xhtml} and SAML's {@code /sso/{tenant}/login} and
+ * {@code /sso/{tenant}/acs}. Wrong HTTP Basic credentials count too ({@link FaxgateAuthenticationMechanism}).
+ * Over the limit: 429 with Retry-After, before any password is checked or SAML message is parsed.
+ */
+@WebFilter(urlPatterns = {"/login.xhtml", "/sso/*"}, asyncSupported = true)
+public class SignInRateLimitFilter extends HttpFilter {
+
+    @EJB
+    SignInLimits limits;
+
+    /** What SsoServlet serves as a login or ACS call (its own pattern is stricter, so nothing slips past). */
+    private static final Pattern SSO_SIGN_IN = Pattern.compile("/sso/[^/]+/(login|acs)/?");
+
+    /**
+     * Whether the request is a sign-in attempt: a form post to the sign-in page (by servlet path, so path
+     * parameters such as {@code ;x=y} change nothing), or a SAML login or ACS call (by the raw path within the
+     * application, which is what SsoServlet parses).
+     */
+    static boolean isSignInAttempt(String method, String servletPath, String path) {
+        if ("/login.xhtml".equals(servletPath)) {
+            return "POST".equals(method);
+        }
+        return "/sso".equals(servletPath) && SSO_SIGN_IN.matcher(path).matches();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (isSignInAttempt(request.getMethod(), request.getServletPath(), path)) {
+            Optional<Long> wait = limits.attempt(request.getRemoteAddr(), request.getMethod() + " " + path);
+            if (wait.isPresent()) {
+                tooManyAttempts(request, response, wait.get(), limits.perMinute());
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** 429 with Retry-After: JSON for API clients, a short page for browsers. */
+    static void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds,
+                                int perMinute) throws IOException {
+        String message = "Too many sign-in attempts from your address (at most " + perMinute
+                + " per minute). Try again in " + retryAfterSeconds + " seconds.";
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        response.setHeader("Cache-Control", "no-store");
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains("application/json") && !accept.contains("text/html")) {
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"" + message
+                    + "\",\"fieldErrors\":[]}");
+            return;
+        }
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Too many"
+                + " sign-in attempts – Faxgate</title></head><body><main><h1>Too many sign-in attempts</h1><p>"
+                + message + "</p></main></body></html>");
+    }
+}
