@@ -42,8 +42,9 @@ class CarrierWebhookIT {
     private static final String PATH = "/api/v1/carrier/inbound-faxes";
     private static final String SECRET = System.getProperty("faxgate.it.carrier-webhook-secret");
     private static final String WRONG_SECRET = "not-the-secret-0123456789abcdef0123456789ab";
-    /** The server's default faxgate.fax.max-document-bytes (10 MiB), base64-encoded, plus a 64 KiB envelope. */
-    private static final long MAX_REQUEST_BYTES = 10_485_760L / 3 * 4 + 4 + 64 * 1024;
+    /** The test server's faxgate.fax.max-document-bytes (src/faxgate-it/pom.xml), base64-encoded, plus a 64 KiB envelope. */
+    private static final long MAX_REQUEST_BYTES = Long.getLong("faxgate.it.fax.max-document-bytes", 10_485_760L) / 3 * 4
+            + 4 + 64 * 1024;
 
     private final FaxgateApi carrier = FaxgateApi.anonymous();
     private final FaxgateApi operator = FaxgateApi.operator();

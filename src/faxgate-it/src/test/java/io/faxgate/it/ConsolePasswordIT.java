@@ -213,6 +213,12 @@ class ConsolePasswordIT {
         assertThat(OPERATOR.put(base + "/sso", ssoSettings(false, "WEB_STAFF")).status()).isEqualTo(200);
         Browser again = new Browser();
         assertThat(again.signIn(carolName, password).statusCode()).as("SSO off: the password works again").isEqualTo(302);
+        Answer reset = admin.post(base + "/users/" + carol + "/console-password", null);
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(201);
+        assertThat(again.get("/api/v1/me/fax-lines").statusCode()).as("a reset ends sessions of the old password").isEqualTo(401);
+        assertThat(new Browser().signIn(carolName, password).statusCode()).as("the old password is refused").isEqualTo(200);
+        password = reset.json().get("password").asText();
+        assertThat(again.signIn(carolName, password).statusCode()).as("the new one works").isEqualTo(302);
         assertThat(admin.delete(base + "/users/" + carol + "/console-password").status()).isEqualTo(204);
         assertThat(again.get("/api/v1/me/fax-lines").statusCode()).as("removed: the session ends").isEqualTo(401);
         assertThat(new Browser().signIn(carolName, password).statusCode()).isEqualTo(200);

@@ -127,6 +127,22 @@ public class CallerFacade {
         return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
     }
 
+    /**
+     * The roles of a password session's principal, or nothing when it may no longer act — including when the
+     * account's password changed since the session signed in ({@code credentialStamp} is what it signed in with).
+     */
+    @PermitAll
+    public Optional<Set<String>> currentRoles(String principalName, String credentialStamp) {
+        return callers.find(principalName).filter(c -> java.util.Objects.equals(c.credentialStamp(), credentialStamp))
+                .map(Caller::roles);
+    }
+
+    /** What a password session remembers of the credential it signed in with (see {@link Caller#credentialStamp}). */
+    @PermitAll
+    public Optional<String> credentialStamp(String principalName) {
+        return callers.find(principalName).map(Caller::credentialStamp);
+    }
+
     /** The roles (= current permissions) of a principal, or nothing when it may no longer act at all. */
     @PermitAll
     public Optional<Set<String>> currentRoles(String principalName) {

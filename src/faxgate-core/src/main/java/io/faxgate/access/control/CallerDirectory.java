@@ -88,7 +88,7 @@ public class CallerDirectory {
                 long id = Long.parseLong(principalName.substring(Caller.USER_PREFIX.length()));
                 return Optional.ofNullable(em.find(DirectoryUser.class, id))
                         .filter(DirectoryUser::isActive)
-                        .flatMap(u -> ofUser(u, Caller.userPrincipal(u.getId())));
+                        .flatMap(u -> ofUser(u, Caller.userPrincipal(u.getId()), null));
             } catch (NumberFormatException malformed) {
                 return Optional.empty();
             }
@@ -100,7 +100,7 @@ public class CallerDirectory {
         String principal = Caller.localPrincipal(account.getUsername());
         if (account.getKind() == LocalAccountKind.PLATFORM_OPERATOR) {
             return Optional.of(new Caller(principal, CallerKind.PLATFORM_OPERATOR, null, null, null,
-                    account.getUsername(), null, Set.of()));
+                    account.getUsername(), null, Set.of(), account.credentialStamp()));
         }
         if (account.getKind() == LocalAccountKind.WEB_STAFF) {
             if (!account.isBreakGlass() && ssoRule.forWebStaff(account.getTenantId())) {
@@ -108,19 +108,19 @@ public class CallerDirectory {
             }
             return Optional.ofNullable(em.find(DirectoryUser.class, account.getDirectoryUserId()))
                     .filter(u -> u.isActive() && u.getTenantId() == account.getTenantId())
-                    .flatMap(u -> ofUser(u, principal));
+                    .flatMap(u -> ofUser(u, principal, account.credentialStamp()));
         }
         if (!account.isBreakGlass() && ssoRule.forAdminTool(account.getTenantId())) {
             return Optional.empty(); // SSO now applies to the admin tool: password sessions end
         }
         return tenants.byId(account.getTenantId()).map(t -> new Caller(principal, CallerKind.TENANT_ADMIN, t.getId(),
-                t.getSlug(), null, account.getUsername(), null, Permission.adminTool()));
+                t.getSlug(), null, account.getUsername(), null, Permission.adminTool(), account.credentialStamp()));
     }
 
-    private Optional<Caller> ofUser(DirectoryUser user, String principal) {
+    private Optional<Caller> ofUser(DirectoryUser user, String principal, String credentialStamp) {
         Optional<Tenant> tenant = tenants.byId(user.getTenantId());
         Set<Permission> permissions = sources.of(user).keySet();
         return tenant.map(t -> new Caller(principal, CallerKind.DIRECTORY_USER, t.getId(),
-                t.getSlug(), user.getId(), user.getUserName(), user.getEmail(), permissions));
+                t.getSlug(), user.getId(), user.getUserName(), user.getEmail(), permissions, credentialStamp));
     }
 }

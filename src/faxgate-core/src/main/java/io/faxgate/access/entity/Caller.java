@@ -6,7 +6,9 @@ import java.util.TreeSet;
 
 /**
  * Who is calling, as of this request: resolved afresh from the principal name, so a deactivated account or a
- * removed permission takes effect on the next request of an open session.
+ * removed permission takes effect on the next request of an open session. {@code credentialStamp} identifies the
+ * password a local account has now (null for directory users signing in through their IdP): a session started with
+ * another password — before a reset — no longer matches.
  */
 public record Caller(
         String principalName,
@@ -16,7 +18,8 @@ public record Caller(
         Long directoryUserId,
         String userName,
         String email,
-        Set<Permission> permissions) implements Serializable {
+        Set<Permission> permissions,
+        String credentialStamp) implements Serializable {
 
     public static final String LOCAL_PREFIX = "local:";
     public static final String USER_PREFIX = "user:";

@@ -128,6 +128,21 @@ public class LocalAccount extends VersionedEntity {
         return createdAt;
     }
 
+    /**
+     * Changes whenever the password does (every hash has its own salt, so even the same password set again gives a
+     * new stamp). Sessions remember it, so a password reset ends the sessions started with the old one. Derived from
+     * the hash by SHA-256 and shortened: it reveals nothing usable about the password.
+     */
+    public String credentialStamp() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     public Long getDirectoryUserId() {
         return directoryUserId;
     }

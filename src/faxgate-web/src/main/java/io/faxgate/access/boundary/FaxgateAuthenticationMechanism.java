@@ -34,6 +34,8 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
 
     /** Session attribute holding the principal name of a password sign-in. */
     public static final String SIGNED_IN_PRINCIPAL = "io.faxgate.principal";
+    /** Session attribute: the credential stamp of the password it signed in with; a reset makes it stale. */
+    static final String SIGNED_IN_CREDENTIAL = "io.faxgate.credential";
     private static final String BASIC = "Basic ";
 
     @EJB
@@ -64,7 +66,8 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
             session = null;
         }
         if (session != null && session.getAttribute(SIGNED_IN_PRINCIPAL) instanceof String principal) {
-            Optional<Set<String>> roles = callers.currentRoles(principal);
+            Optional<Set<String>> roles = callers.currentRoles(principal,
+                    (String) session.getAttribute(SIGNED_IN_CREDENTIAL));
             if (roles.isPresent()) {
                 return context.notifyContainerAboutLogin(principal, roles.get());
             }
@@ -85,15 +88,19 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
             // The sign-in page shows the message itself; no 401 error page.
             return AuthenticationStatus.SEND_FAILURE;
         }
-        signIn(request, principal.get());
+        signIn(request, principal.get(), callers.credentialStamp(principal.get()).orElse(null));
         return context.notifyContainerAboutLogin(principal.get(), roles.get());
     }
 
-    /** Renews the session id (no session fixation) and remembers the principal for later requests. */
-    public static void signIn(HttpServletRequest request, String principal) {
+    /**
+     * Renews the session id (no session fixation) and remembers the principal, and the password it signed in with,
+     * for later requests.
+     */
+    static void signIn(HttpServletRequest request, String principal, String credentialStamp) {
         request.getSession(true);
         request.changeSessionId();
         request.getSession().setAttribute(SIGNED_IN_PRINCIPAL, principal);
+        request.getSession().setAttribute(SIGNED_IN_CREDENTIAL, credentialStamp);
     }
 
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
