@@ -89,18 +89,9 @@ public final class TestData {
         }
     }
 
-    /** A real PDF with this many (blank A4) pages. */
+    /** A real PDF with this many A4 pages. */
     public static byte[] pdf(int pages) {
-        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
-             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
-            for (int i = 0; i < pages; i++) {
-                document.addPage(new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4));
-            }
-            document.save(out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return Pdfs.withPages(pages, "Faxgate test fax");
     }
 
     /** A self-signed RSA certificate in PEM, like the one Entra shows for a SAML app. */

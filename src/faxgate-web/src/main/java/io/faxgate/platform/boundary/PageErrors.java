@@ -38,6 +38,9 @@ public final class PageErrors {
             fieldErrors(faces, List.of(new FieldError(conflict.field(), conflict.getMessage())), fields);
         } else if (e instanceof NotFoundException notFound) {
             global(faces, notFound.getMessage() + " (it may have been deleted meanwhile; reload the page)");
+        } else if (e instanceof TooManyRequestsException tooMany) {
+            global(faces, "Too many requests: " + tooMany.getMessage() + ". Nothing was done; try again in "
+                    + tooMany.retryAfterSeconds() + " seconds.");
         } else if (e instanceof OptimisticLockException) {
             global(faces, "Someone else changed this at the same time; reload the page and try again.");
         } else if (e instanceof EJBAccessException || e instanceof AccessLocalException || e instanceof SecurityException) {

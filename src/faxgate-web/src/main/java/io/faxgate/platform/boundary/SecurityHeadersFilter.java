@@ -29,7 +29,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     static boolean isFacesPage(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.endsWith(".xhtml") && !path.startsWith("/jakarta.faces.resource/")
-                || path.equals("/") || path.equals("/admin/") || path.equals("/operator/"); // welcome files (index.xhtml)
+                || path.equals("/") || path.equals("/admin/") || path.equals("/operator/") || path.equals("/console/"); // welcome files (index.xhtml)
     }
 
     @Override

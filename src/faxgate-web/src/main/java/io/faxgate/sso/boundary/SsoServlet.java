@@ -73,7 +73,8 @@ public class SsoServlet extends HttpServlet {
         security.setAuthorizers(DefaultAuthorizers.NONE);
         security.setMatchers(DefaultMatchers.NONE);
         callback = new CallbackFilter(config);
-        callback.setDefaultUrl("/");
+        // No RelayState naming a page of ours (IdP-initiated): the landing decides between start page and console.
+        callback.setDefaultUrl(LandingServlet.PATH);
         callback.setRenewSession(true);
         logout = new LogoutFilter(config);
         logout.setDefaultUrl("/login.xhtml");
@@ -129,7 +130,7 @@ public class SsoServlet extends HttpServlet {
         security.doFilter(request, response, (req, res) -> land(path, (HttpServletRequest) req, (HttpServletResponse) res));
     }
 
-    /** Signed in: to the requested page of ours, or home. A session of another tenant is ended first. */
+    /** Signed in: to the requested page of ours, or where the person works (see LandingServlet). A session of another tenant is ended first. */
     private void land(SsoPath path, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<UserProfile> profile = SamlSessions.profileOf(request, response);
         if (profile.isPresent() && !path.tenant().equals(profile.get().getAttribute(TenantSamlClient.TENANT_ATTRIBUTE))) {
@@ -140,7 +141,8 @@ public class SsoServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/sso/" + path.tenant() + "/login");
             return;
         }
-        response.sendRedirect(request.getContextPath() + SafeTarget.of(request.getParameter("target")).orElse("/"));
+        response.sendRedirect(request.getContextPath() + SafeTarget.of(request.getParameter("target"))
+                .orElse(LandingServlet.PATH)); // pac4j's request wrapper knows no container roles: the landing decides
     }
 
     private void consume(SsoPath path, HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {

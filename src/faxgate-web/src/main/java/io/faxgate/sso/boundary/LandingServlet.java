@@ -1,0 +1,39 @@
+package io.faxgate.sso.boundary;
+
+import io.faxgate.access.entity.Roles;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where a sign-in lands when it named no page of ours (no {@code target}, no usable RelayState): staff who may only
+ * work with faxes go straight to the staff console; administrators, operators and everyone else keep the start page.
+ * The roles are the caller's current permissions, as the authentication mechanism handed them to the container.
+ */
+@WebServlet(urlPatterns = LandingServlet.PATH)
+public class LandingServlet extends HttpServlet {
+
+    static final String PATH = "/start";
+    static final String CONSOLE = "/console/";
+    static final String START_PAGE = "/";
+
+    /** Anything beyond the faxes: whoever holds one of these keeps the start page with its admin links. */
+    private static final List<String> ADMINISTRATION = List.of(Roles.OPERATOR, Roles.MANAGE_SSO, Roles.MANAGE_USERS,
+            Roles.MANAGE_FAX_LINES, Roles.MANAGE_ROLE_MAPPINGS, Roles.VIEW_AUDIT_LOG, Roles.MANAGE_SCIM_TOKENS);
+
+    static String landingFor(HttpServletRequest request) {
+        if (request.getUserPrincipal() == null || ADMINISTRATION.stream().anyMatch(request::isUserInRole)) {
+            return START_PAGE;
+        }
+        return request.isUserInRole(Roles.VIEW_FAXES) || request.isUserInRole(Roles.SEND_FAXES) ? CONSOLE : START_PAGE;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.sendRedirect(request.getContextPath() + landingFor(request));
+    }
+}
