@@ -197,6 +197,8 @@ class ConsolePasswordIT {
         Browser browser = new Browser();
         HttpResponse<String> signedIn = browser.signIn(carolName, password);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).as("staff land on their console")
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/console/index.xhtml"));
         HttpResponse<String> lines = browser.get("/api/v1/me/fax-lines");
         assertThat(lines.statusCode()).as(lines.body()).isEqualTo(200);
         assertThat(lines.body()).contains("\"id\":" + line);

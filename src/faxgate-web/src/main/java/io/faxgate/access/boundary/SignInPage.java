@@ -12,6 +12,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import io.faxgate.sso.boundary.LandingServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.ServletException;
@@ -41,7 +42,9 @@ public class SignInPage {
                         .newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username == null ? "" : username, new Password(password == null ? "" : password))));
         if (status == AuthenticationStatus.SUCCESS) {
-            return "/index.xhtml?faces-redirect=true";
+            // Web staff with a console password land where a SAML sign-in takes them: their console.
+            return LandingServlet.worksOnlyWithFaxes((HttpServletRequest) external.getRequest())
+                    ? "/console/index.xhtml?faces-redirect=true" : "/index.xhtml?faces-redirect=true";
         }
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
         return null;

@@ -25,10 +25,15 @@ public class LandingServlet extends HttpServlet {
             Roles.MANAGE_FAX_LINES, Roles.MANAGE_ROLE_MAPPINGS, Roles.VIEW_AUDIT_LOG, Roles.MANAGE_SCIM_TOKENS);
 
     static String landingFor(HttpServletRequest request) {
+        return worksOnlyWithFaxes(request) ? CONSOLE : START_PAGE;
+    }
+
+    /** Signed in with fax permissions and nothing administrative: the staff console is their whole Faxgate. */
+    public static boolean worksOnlyWithFaxes(HttpServletRequest request) {
         if (request.getUserPrincipal() == null || ADMINISTRATION.stream().anyMatch(request::isUserInRole)) {
-            return START_PAGE;
+            return false;
         }
-        return request.isUserInRole(Roles.VIEW_FAXES) || request.isUserInRole(Roles.SEND_FAXES) ? CONSOLE : START_PAGE;
+        return request.isUserInRole(Roles.VIEW_FAXES) || request.isUserInRole(Roles.SEND_FAXES);
     }
 
     @Override
