@@ -78,16 +78,8 @@ class AccessModelIT {
     }
 
     private static int breakGlassWarnings(String username) {
-        try (var c = TestDatabase.connection(); var s = c.prepareStatement(
-                "SELECT count(*) FROM audit_event WHERE type = 'LOCAL_SIGN_IN' AND outcome = 'WARNING' AND target = ?")) {
-            s.setString(1, username);
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestData.count("SELECT count(*) FROM audit_event WHERE type = 'LOCAL_SIGN_IN' AND outcome = 'WARNING'"
+                + " AND target = ?", username);
     }
 
     @Test

@@ -400,17 +400,8 @@ class AdminPanelPageIT {
     }
 
     private static int auditCount(String slug, String type) {
-        try (var c = TestDatabase.connection(); var s = c.prepareStatement(
-                "SELECT count(*) FROM audit_event WHERE tenant_id = (SELECT id FROM tenant WHERE slug = ?) AND type = ?")) {
-            s.setString(1, slug);
-            s.setString(2, type);
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestData.count("SELECT count(*) FROM audit_event WHERE tenant_id = (SELECT id FROM tenant WHERE slug = ?)"
+                + " AND type = ?", slug, type);
     }
 
     /** Reads a user's state straight from the database. */

@@ -119,16 +119,8 @@ class AuthenticationIT {
     }
 
     private static int deniedAuditCount(String actor) {
-        try (var c = TestDatabase.connection(); var s = c.prepareStatement(
-                "SELECT count(*) FROM audit_event WHERE type = 'ACCESS_DENIED' AND outcome = 'DENIED' AND actor = ?")) {
-            s.setString(1, actor);
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestData.count("SELECT count(*) FROM audit_event WHERE type = 'ACCESS_DENIED' AND outcome = 'DENIED'"
+                + " AND actor = ?", actor);
     }
 
     private static String sessionId(CookieManager cookies) {

@@ -305,7 +305,7 @@ class CarrierWebhookIT {
     }
 
     private static int refusals(String status) {
-        return Integer.parseInt(TestData.strings("SELECT count(*) FROM audit_event WHERE type = 'CARRIER_WEBHOOK_REFUSED'"
-                + " AND detail LIKE ?", status + "%").get(0));
+        return TestData.count("SELECT count(*) FROM audit_event WHERE type = 'CARRIER_WEBHOOK_REFUSED' AND detail LIKE ?",
+                status + "%");
     }
 }

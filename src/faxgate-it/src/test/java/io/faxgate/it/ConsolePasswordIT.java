@@ -151,17 +151,7 @@ class ConsolePasswordIT {
     }
 
     private static int audited(String type, String target) {
-        try (var c = TestDatabase.connection(); var s = c.prepareStatement(
-                "SELECT count(*) FROM audit_event WHERE type = ? AND target = ?")) {
-            s.setString(1, type);
-            s.setString(2, target);
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestData.count("SELECT count(*) FROM audit_event WHERE type = ? AND target = ?", type, target);
     }
 
     @Test

@@ -208,17 +208,7 @@ class FaxAccessIT {
     }
 
     private static int count(String sql, Object... parameters) {
-        try (var c = TestDatabase.connection(); var s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestData.count(sql, parameters);
     }
 
     private static List<Long> lineIds(SamlBrowser browser) {

@@ -81,16 +81,7 @@ class SignInLimitIT {
     }
 
     private static int audited(String address) {
-        try (var c = TestDatabase.connection(); var s = c.prepareStatement(
-                "SELECT count(*) FROM audit_event WHERE type = 'SIGN_IN_RATE_LIMITED' AND source_ip = ?")) {
-            s.setString(1, address);
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestData.count("SELECT count(*) FROM audit_event WHERE type = 'SIGN_IN_RATE_LIMITED' AND source_ip = ?", address);
     }
 
     @Test

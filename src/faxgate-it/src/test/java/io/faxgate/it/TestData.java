@@ -89,6 +89,11 @@ public final class TestData {
         }
     }
 
+    /** The number a {@code SELECT count(*) …} query answers. */
+    public static int count(String sql, Object... parameters) {
+        return Integer.parseInt(strings(sql, parameters).get(0));
+    }
+
     /** A real PDF with this many A4 pages. */
     public static byte[] pdf(int pages) {
         return Pdfs.withPages(pages, "Faxgate test fax");
