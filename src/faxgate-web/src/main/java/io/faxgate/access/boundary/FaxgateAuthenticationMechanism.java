@@ -1,5 +1,7 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.platform.boundary.ApiError;
+
 import io.faxgate.sso.boundary.SamlSessions;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -142,10 +144,9 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"faxgate\", charset=\"UTF-8\"");
-        response.setContentType("application/json");
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.getWriter().write("{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"wrong username or password\",\"fieldErrors\":[]}");
+            ApiError.write(response, jakarta.ws.rs.core.Response.Status.UNAUTHORIZED, "wrong username or password",
+                    java.util.List.of());
         } catch (java.io.IOException ignored) {
             // the client went away; nothing to tell it
         }

@@ -1,5 +1,9 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.platform.boundary.ApiError;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
 import jakarta.ejb.EJB;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -62,10 +66,7 @@ public class SignInRateLimitFilter extends HttpFilter {
         response.setHeader("Cache-Control", "no-store");
         String accept = request.getHeader("Accept");
         if (accept != null && accept.contains("application/json") && !accept.contains("text/html")) {
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"" + message
-                    + "\",\"fieldErrors\":[]}");
+            ApiError.write(response, Response.Status.TOO_MANY_REQUESTS, message, List.of());
             return;
         }
         response.setContentType("text/html");

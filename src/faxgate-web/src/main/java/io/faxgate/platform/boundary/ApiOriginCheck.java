@@ -41,13 +41,9 @@ public class ApiOriginCheck extends HttpFilter {
         if (needsCheck(request) && !sameOrigin(request)) {
             LOG.fine(() -> "refused cross-origin " + request.getMethod() + " " + request.getRequestURI() + " (Origin "
                     + request.getHeader("Origin") + ", Referer " + request.getHeader("Referer") + ")");
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.setHeader("Cache-Control", "no-store");
-            response.getWriter().write("{\"status\":403,\"error\":\"Forbidden\",\"message\":\"cross-site request refused:"
-                    + " a request made with the session cookie must carry an Origin header naming this site\","
-                    + "\"fieldErrors\":[{\"field\":\"Origin\",\"message\":\"missing or not this site\"}]}");
+            ApiError.write(response, jakarta.ws.rs.core.Response.Status.FORBIDDEN, "cross-site request refused: a request"
+                    + " made with the session cookie must carry an Origin header naming this site",
+                    java.util.List.of(new FieldError("Origin", "missing or not this site")));
             return;
         }
         chain.doFilter(request, response);
