@@ -143,7 +143,8 @@ class StaffConsolePageIT {
         System.out.printf("StaffConsolePageIT: browser scenario took %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void run(Browser browser, Path pdf, long started) {
+    private void run(Browser browser, Path pdf, long started) throws java.io.IOException {
+        Path notAPdf = Files.writeString(dir.resolve("letter.pdf"), "Dear Sir or Madam, this letter is plain text.");
         // 1. SP-initiated sign-in through Keycloak; a staff member without admin permissions lands on the console.
         browser.get(FaxgateApi.BASE_URL + "/sso/" + slug + "/login");
         browser.waitUntil(d -> KeycloakLoginPage.isShown(browser), SIGN_IN_WAIT);
@@ -163,6 +164,13 @@ class StaffConsolePageIT {
         attach(browser, pdf);
         browser.click(By.id("send:sendFax"));
         assertThat(waitForText(browser, By.id("send:toMessage"), "E.164")).startsWith("To:");
+        assertThat(rowCount(browser)).as("nothing queued").isZero();
+
+        // A file that is named .pdf but is no PDF: the server looks inside and says so next to the upload field.
+        browser.type(By.id("send:to"), billingNumber);
+        attach(browser, notAPdf);
+        browser.click(By.id("send:sendFax"));
+        assertThat(waitForText(browser, By.id("send:documentMessage"), "not a PDF")).contains("not a PDF");
         assertThat(rowCount(browser)).as("nothing queued").isZero();
 
         // 3. Line to line over the loopback transport: QUEUED → … → SENT on the sending line (the page polls).
