@@ -12,10 +12,20 @@ log "configuring domain (admin port $FAXGATE_ADMIN_PORT)"
 # Groups handed to the container by our authentication mechanism are role names (see access/entity/Roles).
 asadmin set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true >/dev/null
 
-# Don't advertise the server in every response.
+# Settings that only take effect after a restart; run.sh restarts the domain when this file exists.
+restart_marker="$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-restart-needed"
+
+# Don't advertise the server in every response. Only when not set yet: each change restarts the listener in the
+# running server, and on a fresh domain those back-to-back restarts can leave port 8080 unbound — so changes are
+# followed by a domain restart (run.sh) instead of being trusted to apply live.
 for listener in http-listener-1 http-listener-2; do
-  asadmin set "configs.config.server-config.network-config.protocols.protocol.$listener.http.xpowered-by=false" >/dev/null
-  asadmin set "configs.config.server-config.network-config.protocols.protocol.$listener.http.server-header=false" >/dev/null || true
+  for header in xpowered-by server-header; do
+    key="configs.config.server-config.network-config.protocols.protocol.$listener.http.$header"
+    if ! asadmin get "$key" 2>/dev/null | grep -q "=false$"; then
+      asadmin set "$key=false" >/dev/null || true
+      touch "$restart_marker"
+    fi
+  done
 done
 
 # A temp directory of this domain's own: Payara stores uploaded deployments in java.io.tmpdir under the archive's
@@ -24,6 +34,7 @@ domain_tmp="$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/tmp"
 mkdir -p "$domain_tmp"
 if ! asadmin list-jvm-options | grep -q -- '-Djava.io.tmpdir='; then
   asadmin create-jvm-options "-Djava.io.tmpdir=$domain_tmp" >/dev/null
+  touch "$restart_marker"
   log "java.io.tmpdir -> $domain_tmp (effective after the next restart)"
 fi
 

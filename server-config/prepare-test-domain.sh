@@ -22,4 +22,5 @@ FAXGATE_CARRIER_WEBHOOK_SECRET="${FAXGATE_CARRIER_WEBHOOK_SECRET:-it-carrier-web
   "$SERVER_CONFIG_DIR/configure-domain.sh"
 "$SERVER_CONFIG_DIR/use-postgresql.sh"
 asadmin stop-domain "$FAXGATE_DOMAIN" >/dev/null
+rm -f "$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-restart-needed" # stopped: the next start applies it
 log "test domain ready"

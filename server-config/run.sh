@@ -19,6 +19,15 @@ else
   fi
 fi
 "$SERVER_CONFIG_DIR/configure-domain.sh"
+restart_marker="$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-restart-needed"
+if [[ -f "$restart_marker" ]]; then
+  log "restarting Payara so that its new settings apply"
+  asadmin restart-domain "$FAXGATE_DOMAIN" >/dev/null
+  rm -f "$restart_marker"
+  if asadmin list-applications 2>/dev/null | grep -q '^faxgate '; then
+    wait_for_url "$base/login.xhtml" 90 || log "the previously deployed Faxgate did not come up; replacing it"
+  fi
+fi
 
 log "deploying $ear"
 asadmin deploy --force=true --name faxgate --contextroot / "$ear" >/dev/null
