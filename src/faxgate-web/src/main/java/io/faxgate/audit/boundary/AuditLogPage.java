@@ -3,6 +3,7 @@ package io.faxgate.audit.boundary;
 import io.faxgate.access.boundary.AdminTenant;
 import io.faxgate.audit.entity.AuditOutcome;
 import io.faxgate.platform.boundary.PageErrors;
+import io.faxgate.platform.boundary.PagedLazyModel;
 import io.faxgate.platform.boundary.PageErrors.Field;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -22,9 +23,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** The tenant's audit log: filter by time (UTC), actor, type and outcome; page lazily; export CSV. */
 @Named
@@ -60,32 +58,24 @@ public class AuditLogPage implements Serializable {
     }
 
     /** Lazily loaded page of events for the current filter. */
-    public class Events extends LazyDataModel<AuditEventView> {
+    public class Events extends PagedLazyModel<AuditEventView> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, audit.search(slug, applied, 0, 1).total());
+        protected Slice<AuditEventView> slice(int first, int max) {
+            AuditPage page = audit.search(slug, applied, first / max, max);
+            return new Slice<>(page.items(), page.total());
         }
 
         @Override
-        public List<AuditEventView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            int size = Math.max(1, Math.min(pageSize, AuditFacade.MAX_PAGE_SIZE));
-            AuditPage page = audit.search(slug, applied, first / size, size);
-            setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
-            return page.items();
+        protected int maxPageSize() {
+            return AuditFacade.MAX_PAGE_SIZE;
         }
 
         @Override
-        public String getRowKey(AuditEventView e) {
-            return Long.toString(e.id());
-        }
-
-        @Override
-        public AuditEventView getRowData(String rowKey) {
-            List<AuditEventView> rows = getWrappedData();
-            return rows == null ? null : rows.stream().filter(e -> Long.toString(e.id()).equals(rowKey)).findFirst().orElse(null);
+        protected long idOf(AuditEventView e) {
+            return e.id();
         }
     }
 

@@ -1,18 +1,14 @@
 package io.faxgate.fax.boundary;
 
 import io.faxgate.platform.boundary.NotFoundException;
-import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import io.faxgate.platform.boundary.PagedLazyModel;
 
 /**
  * One page of a line's faxes at a time, newest first, straight from {@link FaxFacade#faxesOnLine}: the facade decides
  * access on every page, so a line the caller no longer reaches yields no rows (and {@link #isLineLost()}), never an
  * error page.
  */
-public class FaxLazyModel extends LazyDataModel<FaxView> {
+public class FaxLazyModel extends PagedLazyModel<FaxView> {
 
     private static final long serialVersionUID = 1L;
 
@@ -40,42 +36,26 @@ public class FaxLazyModel extends LazyDataModel<FaxView> {
     }
 
     @Override
-    public int count(Map<String, FilterMeta> filterBy) {
-        FaxPage page = page(0, 1);
-        return page == null ? 0 : (int) Math.min(Integer.MAX_VALUE, page.total());
-    }
-
-    @Override
-    public List<FaxView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        FaxPage page = page(first, Math.max(1, Math.min(pageSize, FaxFacade.MAX_PAGE_SIZE)));
-        if (page == null) {
-            setRowCount(0);
-            return List.of();
-        }
-        setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
-        return page.faxes();
-    }
-
-    private FaxPage page(int first, int max) {
+    protected Slice<FaxView> slice(int first, int max) {
         if (lineId == null) {
-            return null;
+            return Slice.empty();
         }
         try {
-            return faxes.faxesOnLine(lineId, first, max);
+            FaxPage page = faxes.faxesOnLine(lineId, first, max);
+            return new Slice<>(page.faxes(), page.total());
         } catch (NotFoundException gone) { // an application exception: never wrapped by the container
             lineLost = true;
-            return null;
+            return Slice.empty();
         }
     }
 
     @Override
-    public String getRowKey(FaxView fax) {
-        return Long.toString(fax.id());
+    protected int maxPageSize() {
+        return FaxFacade.MAX_PAGE_SIZE;
     }
 
     @Override
-    public FaxView getRowData(String rowKey) {
-        List<FaxView> rows = getWrappedData();
-        return rows == null ? null : rows.stream().filter(f -> Long.toString(f.id()).equals(rowKey)).findFirst().orElse(null);
+    protected long idOf(FaxView fax) {
+        return fax.id();
     }
 }
