@@ -7,16 +7,10 @@ import io.faxgate.it.FaxgateApi.Answer;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -129,19 +123,6 @@ class AuthenticationIT {
     }
 
     private static HttpRequest signIn(String page, String username, String password) {
-        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        assertThat(viewState.find()).as("form carries a view state (CSRF token)").isTrue();
-        Map<String, String> fields = new java.util.HashMap<>(Map.of("signIn", "signIn", "signIn:username", username,
-                "signIn:password", password, "signIn:submit", "Sign in", "jakarta.faces.ViewState", viewState.group(1)));
-        // PrimeFaces' CSP mode binds the page's script nonce to the view; its script posts it with every form, as we do here.
-        Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(page);
-        if (nonce.find()) {
-            fields.put("primefaces.nonce", nonce.group(1));
-        }
-        String form = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return HttpRequest.newBuilder(URI.create(FaxgateApi.BASE_URL + "/login.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return FacesForm.signIn(page, username, password);
     }
 }

@@ -6,21 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.faxgate.it.FaxgateApi.Answer;
 import io.faxgate.sso.saml.Pem;
 import io.faxgate.sso.saml.fixture.EntraIdp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,14 +44,7 @@ class ConsolePasswordIT {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
 
         HttpResponse<String> send(HttpRequest request) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return FaxgateApi.exchange(http, request);
         }
 
         HttpResponse<String> get(String path) {
@@ -74,45 +62,21 @@ class ConsolePasswordIT {
 
         /** Fills in the sign-in form as a person would; the answer to the form post. */
         HttpResponse<String> signIn(String username, String password) {
-            String page = get("/login.xhtml").body();
-            Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
-            assertThat(viewState.find()).isTrue();
-            Map<String, String> fields = new java.util.HashMap<>(Map.of("signIn", "signIn", "signIn:username", username,
-                    "signIn:password", password, "signIn:submit", "Sign in", "jakarta.faces.ViewState", viewState.group(1)));
-            Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(page);
-            if (nonce.find()) {
-                fields.put("primefaces.nonce", nonce.group(1));
-            }
-            String form = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(URI.create(FaxgateApi.BASE_URL + "/login.xhtml"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+            return send(FacesForm.signIn(get("/login.xhtml").body(), username, password));
         }
     }
 
     /** A PrimeFaces ajax click on a command button of a page's form, as the page's script sends it. */
     static HttpResponse<String> click(Browser browser, String path, String page, String form, String button) {
-        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        assertThat(viewState.find()).as(page).isTrue();
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = FacesForm.fields(page);
         fields.put("jakarta.faces.partial.ajax", "true");
         fields.put("jakarta.faces.source", button);
         fields.put("jakarta.faces.partial.execute", button);
         fields.put("jakarta.faces.partial.render", form);
         fields.put(button, button);
         fields.put(form, form);
-        fields.put("jakarta.faces.ViewState", viewState.group(1));
-        Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(page);
-        if (nonce.find()) {
-            fields.put("primefaces.nonce", nonce.group(1));
-        }
-        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(URI.create(FaxgateApi.BASE_URL + path))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return browser.send(FacesForm.post(path, fields).header("Faces-Request", "partial/ajax")
+                .header("X-Requested-With", "XMLHttpRequest").build());
     }
 
     @Test

@@ -77,25 +77,16 @@ public final class FaxgateApi {
     }
 
     public Answer send(String method, String path, Object body) {
+        String text;
         try {
-            String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(60))
-                    .header("Accept", "application/json")
-                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
-            if (text != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response);
+            text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        Map<String, String> headers = text == null ? Map.of("Accept", "application/json")
+                : Map.of("Accept", "application/json", "Content-Type", "application/json");
+        return sendRaw(method, path, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text),
+                headers);
     }
 
     /** A request with exactly these body bytes and headers (nothing added but what the HTTP client must add). */
@@ -110,18 +101,23 @@ public final class FaxgateApi {
      */
     public Answer sendRaw(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers,
                           boolean expectContinue) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body);
+        if (expectContinue) {
+            request.version(HttpClient.Version.HTTP_1_1).expectContinue(true);
+        }
+        headers.forEach(request::header);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = exchange(HTTP, request.build());
+        return new Answer(response.statusCode(), response);
+    }
+
+    /** One request and its answer as text; the checked exceptions of the JDK client become unchecked. */
+    static HttpResponse<String> exchange(HttpClient client, HttpRequest request) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(60))
-                    .method(method, body);
-            if (expectContinue) {
-                request.version(HttpClient.Version.HTTP_1_1).expectContinue(true);
-            }
-            headers.forEach(request::header);
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response);
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
