@@ -122,6 +122,12 @@ public class FaxFacade {
         return FaxView.of(fax);
     }
 
+    /** The largest PDF accepted ({@code faxgate.fax.max-document-bytes}), for forms to say so up front. */
+    @RolesAllowed({Roles.VIEW_FAXES, Roles.SEND_FAXES})
+    public long maxDocumentBytes() {
+        return documents.maxBytes();
+    }
+
     private List<FaxLine> reachable(Caller caller) {
         return caller.directoryUserId() == null ? List.of()
                 : lines.reachableBy(caller.tenantId(), caller.directoryUserId());

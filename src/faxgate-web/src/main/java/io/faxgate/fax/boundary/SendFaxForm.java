@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.primefaces.model.file.UploadedFile;
 
 /**
@@ -49,7 +48,7 @@ public class SendFaxForm implements Serializable {
                     + (queued.pages() == 1 ? "" : "s") + "). Its status below moves from QUEUED to SENT or FAILED.");
             to = null;
             coverNote = null;
-            console.showSent(queued.lineId());
+            console.openLine(queued.lineId());
         } catch (RuntimeException e) {
             PageErrors.show(e, FIELDS);
             console.refresh();
@@ -101,9 +100,9 @@ public class SendFaxForm implements Serializable {
         this.document = document;
     }
 
-    /** The same setting the facade enforces; read when drawn (a config source is not passivation-capable). */
+    /** The limit the facade enforces, asked of the facade so that form and rule cannot disagree. */
     public long getMaxDocumentBytes() {
-        return ConfigProvider.getConfig().getOptionalValue("faxgate.fax.max-document-bytes", Long.class).orElse(10_485_760L);
+        return faxes.maxDocumentBytes();
     }
 
     public String getMaxDocumentSize() {

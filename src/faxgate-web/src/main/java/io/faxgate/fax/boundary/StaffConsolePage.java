@@ -74,15 +74,14 @@ public class StaffConsolePage implements Serializable {
     }
 
     public void select(FaxLineView line) {
-        idlePolls = 0;
-        reload();
-        if (contains(lines, line.id())) {
-            showLine(line.id());
-        }
+        openLine(line.id());
     }
 
-    /** After sending: show the line the fax was sent from, whose table now holds it. */
-    void showSent(long lineId) {
+    /**
+     * Re-reads the lines and shows this one if the person still reaches it: a line chosen from the list, or after
+     * sending the line the fax was sent from, whose table now holds it.
+     */
+    void openLine(long lineId) {
         idlePolls = 0;
         reload();
         if (contains(lines, lineId)) {
