@@ -1,5 +1,7 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.platform.boundary.TooManyRequestsException;
+
 import io.faxgate.access.control.SignInRateLimit;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
@@ -51,6 +53,6 @@ public class SignInLimits {
                     "more than " + limit.perMinute() + " sign-in attempts per minute from this address;"
                             + " further attempts are refused until the minute has passed", address);
         }
-        return Optional.of(Math.max(1, (wait.get().toMillis() + 999) / 1000));
+        return Optional.of(TooManyRequestsException.retryAfterSeconds(wait.get()));
     }
 }

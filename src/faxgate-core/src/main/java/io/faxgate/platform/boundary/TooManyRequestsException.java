@@ -11,7 +11,12 @@ public class TooManyRequestsException extends RuntimeException {
 
     public TooManyRequestsException(String message, Duration retryAfter) {
         super(message);
-        this.retryAfterSeconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        this.retryAfterSeconds = retryAfterSeconds(retryAfter);
+    }
+
+    /** A wait as a Retry-After value: whole seconds, rounded up, at least 1 (0 would invite an instant retry). */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     public long retryAfterSeconds() {
