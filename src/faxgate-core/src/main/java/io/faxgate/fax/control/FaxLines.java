@@ -20,14 +20,11 @@ public class FaxLines {
     }
 
     public FaxLine get(long tenantId, long id) {
-        return em.createNamedQuery(FaxLine.BY_ID, FaxLine.class).setParameter("tenantId", tenantId)
-                .setParameter("id", id).getResultStream().findFirst()
-                .orElseThrow(() -> new NotFoundException("fax line " + id));
+        return find(tenantId, id).orElseThrow(() -> new NotFoundException("fax line " + id));
     }
 
     public boolean numberTaken(String number) {
-        return em.createNamedQuery(FaxLine.BY_NUMBER, FaxLine.class).setParameter("number", number)
-                .getResultStream().findFirst().isPresent();
+        return byNumber(number).isPresent();
     }
 
     /** Platform-wide: numbers are unique across tenants, and a carrier knows only the number. */
