@@ -55,8 +55,8 @@ public final class KeycloakIdp {
 
     public static final String REALM = "faxgate-test";
     public static final String HOST = "127.0.0.1";
-    public static final int HTTP_PORT = 8180;
-    public static final int MANAGEMENT_PORT = 9180;
+    public static final int HTTP_PORT = Integer.getInteger("faxgate.it.keycloak.port", 8180);
+    public static final int MANAGEMENT_PORT = Integer.getInteger("faxgate.it.keycloak.management-port", 9180);
     /** The user attribute that holds the Entra object id (a GUID) of a test user. */
     public static final String OBJECT_ID_ATTRIBUTE = "objectidentifier";
 
