@@ -1,6 +1,7 @@
 package io.faxgate.access.boundary;
 
 import io.faxgate.access.control.CallerDirectory;
+import io.faxgate.access.control.GrantRule;
 import io.faxgate.access.control.LocalAccounts;
 import io.faxgate.access.control.PasswordHashing;
 import io.faxgate.access.control.SsoScopeRule;
@@ -18,14 +19,11 @@ import io.faxgate.platform.boundary.ConflictException;
 import io.faxgate.platform.control.SecretGenerator;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Web staff console passwords ({@link io.faxgate.access.entity.LocalAccountKind#WEB_STAFF}): for tenants whose
@@ -63,6 +61,9 @@ public class ConsolePasswordFacade {
     AuditTrail audit;
 
     @Inject
+    GrantRule rule;
+
+    @Inject
     Clock clock;
 
     /** The user's console password account, if they have one. */
@@ -92,7 +93,7 @@ public class ConsolePasswordFacade {
         if (!user.isActive()) {
             throw new ConflictException("active", "the user is deactivated; activate them before setting a console password");
         }
-        refuseUnlessCallerHoldsTheirAdminPermissions(user);
+        refuseUnlessCallerHoldsTheirAdminPermissions(tenant, user);
         String password = SecretGenerator.password(PASSWORD_LENGTH);
         String hash = hashing.hash(password.toCharArray());
         Optional<LocalAccount> existing = accounts.webStaffOf(tenant.getId(), user.getId());
@@ -140,21 +141,12 @@ public class ConsolePasswordFacade {
 
     /**
      * Whoever holds a console password acts as the user, with all of the user's permissions: a user manager
-     * could otherwise sign in as a more powerful administrator. Operators may always.
+     * could otherwise sign in as a more powerful administrator. The grant rule decides, as for a grant.
      */
-    private void refuseUnlessCallerHoldsTheirAdminPermissions(DirectoryUser user) {
-        Caller caller = access.caller();
-        if (caller.isOperator()) {
-            return;
-        }
+    private void refuseUnlessCallerHoldsTheirAdminPermissions(Tenant tenant, DirectoryUser user) {
         Set<Permission> theirs = callers.find(Caller.userPrincipal(user.getId())).map(Caller::permissions)
                 .orElse(Set.of());
-        Set<Permission> missing = EnumSet.noneOf(Permission.class);
-        theirs.stream().filter(p -> p.area() == Permission.Area.ADMIN_TOOL && !caller.permissions().contains(p))
-                .forEach(missing::add);
-        if (!missing.isEmpty()) {
-            throw new EJBAccessException("the user holds permissions you do not hold ("
-                    + missing.stream().map(Enum::name).sorted().collect(Collectors.joining(", ")) + ")");
-        }
+        rule.enforce(access.caller(), tenant.getId(), "permissions", user.getUserName(),
+                "console password for a user holding " + theirs, theirs, false);
     }
 }

@@ -1,6 +1,8 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.access.control.GrantRule;
 import io.faxgate.access.control.PermissionSources;
+import io.faxgate.access.entity.Caller;
 import io.faxgate.access.control.TenantAccess;
 import io.faxgate.access.entity.Permission;
 import io.faxgate.access.entity.PermissionGrant;
@@ -21,6 +23,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * User Maintenance's permission editor. In "Authentication and permissions" mode Entra decides, so the service
@@ -49,6 +52,9 @@ public class PermissionFacade {
     AuditTrail audit;
 
     @Inject
+    GrantRule rule;
+
+    @Inject
     Clock clock;
 
     public UserPermissions of(String slug, long userId) {
@@ -67,6 +73,7 @@ public class PermissionFacade {
         DirectoryUser user = users.get(tenant.getId(), userId);
         Permission permission = PermissionNames.parse("permission", permissionName);
         refuseUnlessEditable(tenant, user, "grant " + permission);
+        refuseUnlessCallerMayHandOut(tenant, user, permission, "grant ");
         if (grantOf(tenant, user, permission) == null) {
             em.persist(new PermissionGrant(tenant.getId(), user.getId(), permission, access.caller().userName(), clock.instant()));
             em.flush();
@@ -81,6 +88,7 @@ public class PermissionFacade {
         DirectoryUser user = users.get(tenant.getId(), userId);
         Permission permission = PermissionNames.parse("permission", permissionName);
         refuseUnlessEditable(tenant, user, "revoke " + permission);
+        refuseUnlessCallerMayHandOut(tenant, user, permission, "revoke ");
         PermissionGrant grant = grantOf(tenant, user, permission);
         if (grant != null) {
             em.remove(grant);
@@ -96,6 +104,12 @@ public class PermissionFacade {
                     user.getUserName(), attempted + ": permissions are read-only in mode AUTHENTICATION_AND_PERMISSIONS", null);
             throw new ConflictException("mode", READ_ONLY);
         }
+    }
+
+    private void refuseUnlessCallerMayHandOut(Tenant tenant, DirectoryUser user, Permission permission, String verb) {
+        Caller caller = access.caller();
+        rule.enforce(caller, tenant.getId(), "permission", user.getUserName(), verb + permission, Set.of(permission),
+                Long.valueOf(user.getId()).equals(caller.directoryUserId()));
     }
 
     private PermissionGrant grantOf(Tenant tenant, DirectoryUser user, Permission permission) {

@@ -42,13 +42,7 @@ public class PermissionSources {
         Map<Permission, List<String>> sources = new EnumMap<>(Permission.class);
         long tenantId = user.getTenantId();
         if (modeOf(tenantId) == SsoMode.AUTHENTICATION_AND_PERMISSIONS) {
-            Map<String, String> claimValues = new HashMap<>();
-            em.createNamedQuery(AssertedRole.OF_USER, AssertedRole.class).setParameter("tenantId", tenantId)
-                    .setParameter("userId", user.getId()).getResultStream()
-                    .forEach(r -> claimValues.put(r.getRoleValue(), "app role " + r.getRoleValue()));
-            em.createNamedQuery(GroupMembership.GROUPS_OF_USER, SecurityGroup.class).setParameter("tenantId", tenantId)
-                    .setParameter("userId", user.getId()).getResultStream()
-                    .forEach(g -> claimValues.putIfAbsent(g.getExternalId(), "group " + g.getDisplayName()));
+            Map<String, String> claimValues = claimValuesOf(user);
             em.createNamedQuery(RoleMapping.OF_TENANT, RoleMapping.class).setParameter("tenantId", tenantId)
                     .getResultStream().filter(m -> claimValues.containsKey(m.getClaimValue()))
                     .forEach(m -> sources.computeIfAbsent(m.getPermission(), p -> new ArrayList<>())
@@ -60,5 +54,21 @@ public class PermissionSources {
                             .add("granted in Faxgate by " + g.getGrantedBy()));
         }
         return sources;
+    }
+
+    /**
+     * What role mappings match for this user: the app roles of their latest assertion and the object ids of their
+     * groups, each with a human-readable name.
+     */
+    public Map<String, String> claimValuesOf(DirectoryUser user) {
+        Map<String, String> claimValues = new HashMap<>();
+        long tenantId = user.getTenantId();
+        em.createNamedQuery(AssertedRole.OF_USER, AssertedRole.class).setParameter("tenantId", tenantId)
+                .setParameter("userId", user.getId()).getResultStream()
+                .forEach(r -> claimValues.put(r.getRoleValue(), "app role " + r.getRoleValue()));
+        em.createNamedQuery(GroupMembership.GROUPS_OF_USER, SecurityGroup.class).setParameter("tenantId", tenantId)
+                .setParameter("userId", user.getId()).getResultStream()
+                .forEach(g -> claimValues.putIfAbsent(g.getExternalId(), "group " + g.getDisplayName()));
+        return claimValues;
     }
 }

@@ -82,7 +82,8 @@ public class UserDetailPage implements Serializable {
         } catch (RuntimeException e) {
             createdPassword = null;
             PageErrors.show(e, Map.of("scope", new Field(null, "Console password"),
-                    "username", new Field(null, "Console password"), "active", new Field(null, "Console password")));
+                    "username", new Field(null, "Console password"), "active", new Field(null, "Console password"),
+                    "permissions", new Field(null, "Console password")));
         }
         load();
     }

@@ -6,7 +6,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
 /**
- * Maps the core's business exceptions to statuses: invalid → 400, unknown (or another tenant's) → 404, clash → 409,
+ * Maps the core's business exceptions to statuses: invalid → 400, unknown (or another tenant's) → 404, clash → 409, a value the caller may not use → 403,
  * rate limit → 429 with Retry-After.
  */
 public final class ApplicationExceptionMappers {
@@ -35,6 +35,15 @@ public final class ApplicationExceptionMappers {
         @Override
         public Response toResponse(ConflictException e) {
             return ApiError.response(Response.Status.CONFLICT, e.getMessage(),
+                    e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage())));
+        }
+    }
+
+    @Provider
+    public static class Forbidden implements ExceptionMapper<ForbiddenException> {
+        @Override
+        public Response toResponse(ForbiddenException e) {
+            return ApiError.response(Response.Status.FORBIDDEN, e.getMessage(),
                     e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage())));
         }
     }

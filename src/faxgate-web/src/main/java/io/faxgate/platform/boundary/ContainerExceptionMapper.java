@@ -53,6 +53,9 @@ public class ContainerExceptionMapper implements ExceptionMapper<Exception> {
         if (cause instanceof ConflictException conflict) {
             return new ApplicationExceptionMappers.Conflict().toResponse(conflict);
         }
+        if (cause instanceof ForbiddenException forbidden) {
+            return new ApplicationExceptionMappers.Forbidden().toResponse(forbidden);
+        }
         if (cause instanceof ConstraintViolationException violation) {
             return new ConstraintViolationMapper().toResponse(violation);
         }

@@ -36,6 +36,8 @@ public final class PageErrors {
             fieldErrors(faces, ConstraintViolationMapper.fieldErrors(violation), fields);
         } else if (e instanceof ConflictException conflict) {
             fieldErrors(faces, List.of(new FieldError(conflict.field(), conflict.getMessage())), fields);
+        } else if (e instanceof ForbiddenException forbidden) {
+            fieldErrors(faces, List.of(new FieldError(forbidden.field(), forbidden.getMessage())), fields);
         } else if (e instanceof NotFoundException notFound) {
             global(faces, notFound.getMessage() + " (it may have been deleted meanwhile; reload the page)");
         } else if (e instanceof TooManyRequestsException tooMany) {
