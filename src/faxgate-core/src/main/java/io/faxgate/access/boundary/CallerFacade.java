@@ -4,7 +4,10 @@ import io.faxgate.access.control.CallerDirectory;
 import io.faxgate.access.control.LocalCredentialCheck;
 import io.faxgate.access.control.TenantAccess;
 import io.faxgate.access.entity.Caller;
-import io.faxgate.access.control.SignInThrottle;
+import io.faxgate.access.control.LocalAccounts;
+import io.faxgate.access.entity.AccountLockout;
+import io.faxgate.platform.boundary.TooManyRequestsException;
+import java.time.Duration;
 import io.faxgate.access.control.SsoScopeRule;
 import io.faxgate.access.entity.LocalAccount;
 import io.faxgate.access.entity.LocalAccountKind;
@@ -46,7 +49,12 @@ public class CallerFacade {
     SsoScopeRule ssoRequired;
 
     @Inject
-    SignInThrottle throttle;
+    LocalAccounts accounts;
+
+    @Inject
+    SignInLimits limits;
+
+    private static final int MAX_SIGN_IN_NAME = 200;
 
     @Inject
     Clock clock;
@@ -64,25 +72,49 @@ public class CallerFacade {
      * Password sign-in for local accounts; the principal name on success. Called before anyone is signed in.
      * Failures are always audited; successes only when interactive (a form sign-in), because API clients using
      * HTTP Basic present their password on every request.
+     * <p>
+     * Not interactive (HTTP Basic): every password actually verified (not a remembered right one) first costs one of
+     * the address's sign-in attempts, counted before the check, so parallel requests cannot all slip past the limit;
+     * the sign-in form is counted per request by the web tier instead.
+     *
+     * @throws TooManyRequestsException when the address has no attempts left
      */
     @PermitAll
     public Optional<String> authenticateLocal(String username, char[] password, boolean interactive, String sourceIp) {
         String name = username == null ? "" : username.strip();
-        if (throttle.blocked(name, sourceIp)) {
-            audit.recordIndependently(null, AuditTrail.ANONYMOUS, AuditTypes.LOCAL_SIGN_IN, AuditOutcome.DENIED,
-                    printable(name), "too many wrong passwords from this address; try again later", sourceIp);
-            return Optional.empty();
+        Runnable beforeVerifying = interactive ? () -> { } : () -> limits.attempt(sourceIp, "HTTP Basic password check")
+                .ifPresent(wait -> {
+                    throw new TooManyRequestsException("too many sign-in attempts from this address", Duration.ofSeconds(wait));
+                });
+        LocalCredentialCheck.Checked checked = name.isEmpty() || name.length() > MAX_SIGN_IN_NAME
+                ? new LocalCredentialCheck.Checked(LocalCredentialCheck.Verdict.WRONG, null)
+                : credentials.check(name, password, beforeVerifying);
+        Long tenantOfAccount = checked.account() == null ? null : checked.account().getTenantId();
+        switch (checked.verdict()) {
+            case LOCKED -> {
+                audit.recordIndependently(tenantOfAccount, AuditTrail.ANONYMOUS, AuditTypes.LOCAL_SIGN_IN, AuditOutcome.DENIED,
+                        printable(name), "account locked after " + AccountLockout.MAX_FAILURES + " wrong passwords;"
+                                + " no password is accepted until the lock ends", sourceIp);
+                return Optional.empty();
+            }
+            case WRONG, WRONG_AND_LOCKED -> {
+                // Not the account's tenant: an unknown name and a wrong password must leave the same trace.
+                audit.recordIndependently(null, AuditTrail.ANONYMOUS, AuditTypes.LOCAL_SIGN_IN, AuditOutcome.FAILURE,
+                        printable(name), "wrong username or password, or account disabled", sourceIp);
+                if (checked.verdict() == LocalCredentialCheck.Verdict.WRONG_AND_LOCKED) {
+                    audit.recordIndependently(tenantOfAccount, AuditTrail.ANONYMOUS, AuditTypes.LOCAL_ACCOUNT_LOCKED,
+                            AuditOutcome.WARNING, checked.account().getUsername(), AccountLockout.MAX_FAILURES
+                                    + " wrong passwords: locked for " + AccountLockout.LOCKED_FOR.toMinutes()
+                                    + " minutes (an administrator setting a new password unlocks it)", sourceIp);
+                }
+                return Optional.empty();
+            }
+            default -> {
+                // OPENS: go on
+            }
         }
-        Optional<LocalAccount> account = name.isEmpty() || name.length() > 100 ? Optional.empty()
-                : credentials.check(name, password);
-        if (account.isEmpty()) {
-            throttle.failed(name, sourceIp);
-            audit.recordIndependently(null, AuditTrail.ANONYMOUS, AuditTypes.LOCAL_SIGN_IN, AuditOutcome.FAILURE,
-                    printable(name), "wrong username or password, or account disabled", sourceIp);
-            return Optional.empty();
-        }
-        LocalAccount signedIn = account.get();
-        throttle.succeeded(name, sourceIp);
+        LocalAccount signedIn = checked.account();
+        String principal = Caller.localPrincipal(accounts.signInNameOf(signedIn));
         if (signedIn.getKind() == LocalAccountKind.TENANT_ADMIN && ssoRequired.forAdminTool(signedIn.getTenantId())) {
             if (!signedIn.isBreakGlass()) {
                 audit.recordIndependently(signedIn.getTenantId(), AuditTrail.ANONYMOUS, AuditTypes.LOCAL_SIGN_IN,
@@ -90,7 +122,7 @@ public class CallerFacade {
                                 + " password sign-in is only open to break-glass accounts", sourceIp);
                 return Optional.empty();
             }
-            audit.recordIndependently(signedIn.getTenantId(), Caller.localPrincipal(signedIn.getUsername()),
+            audit.recordIndependently(signedIn.getTenantId(), principal,
                     AuditTypes.LOCAL_SIGN_IN, AuditOutcome.WARNING, signedIn.getUsername(),
                     "break-glass password sign-in while single sign-on applies to the admin tool", sourceIp);
         }
@@ -103,11 +135,11 @@ public class CallerFacade {
         }
         if (interactive) {
             signedIn.loggedIn(clock.instant());
-            audit.recordIndependently(signedIn.getTenantId(), Caller.localPrincipal(signedIn.getUsername()),
+            audit.recordIndependently(signedIn.getTenantId(), principal,
                     AuditTypes.LOCAL_SIGN_IN, AuditOutcome.SUCCESS, signedIn.getUsername(),
                     signedIn.isBreakGlass() ? "break-glass account" : null, sourceIp);
         }
-        return Optional.of(Caller.localPrincipal(signedIn.getUsername()));
+        return Optional.of(principal);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.access.control.AccountLockouts;
 import io.faxgate.access.control.CallerDirectory;
 import io.faxgate.access.control.GrantRule;
 import io.faxgate.access.control.LocalAccounts;
@@ -64,13 +65,16 @@ public class ConsolePasswordFacade {
     GrantRule rule;
 
     @Inject
+    AccountLockouts lockouts;
+
+    @Inject
     Clock clock;
 
     /** The user's console password account, if they have one. */
     public Optional<ConsolePasswordView> of(String slug, long userId) {
         Tenant tenant = access.tenant(slug);
         DirectoryUser user = users.get(tenant.getId(), userId);
-        return accounts.webStaffOf(tenant.getId(), user.getId()).map(ConsolePasswordView::of);
+        return accounts.webStaffOf(tenant.getId(), user.getId()).map(a -> ConsolePasswordView.of(a, accounts.signInNameOf(a)));
     }
 
     /** Whether console passwords can be set in this tenant right now (false where SSO covers web staff). */
@@ -101,17 +105,19 @@ public class ConsolePasswordFacade {
             LocalAccount account = existing.get();
             account.changePasswordHash(hash);
             account.enable(true);
+            lockouts.passwordReset(account);
             audit.record(tenant.getId(), AuditTypes.WEB_STAFF_PASSWORD_SET, AuditOutcome.SUCCESS, account.getUsername(),
                     "console password reset for directory user " + user.getId());
-            return new ConsolePasswordCreated(account.getUsername(), password);
+            return new ConsolePasswordCreated(accounts.signInNameOf(account), password);
         }
-        String username = usernameFor(user);
         // The user was renamed since their account was made: the account follows the name people sign in with.
         existing.ifPresent(accounts::remove);
-        accounts.add(LocalAccount.webStaff(tenant.getId(), user.getId(), username, hash, clock.instant()));
+        String username = usernameFor(tenant, user);
+        LocalAccount account = LocalAccount.webStaff(tenant.getId(), user.getId(), username, hash, clock.instant());
+        accounts.add(account);
         audit.record(tenant.getId(), AuditTypes.WEB_STAFF_PASSWORD_SET, AuditOutcome.SUCCESS, username,
                 "console password set for directory user " + user.getId());
-        return new ConsolePasswordCreated(username, password);
+        return new ConsolePasswordCreated(accounts.signInNameOf(account), password);
     }
 
     /** Removes the user's console password; its open sessions end on their next request. Idempotent. */
@@ -125,16 +131,20 @@ public class ConsolePasswordFacade {
         });
     }
 
-    private String usernameFor(DirectoryUser user) {
+    /**
+     * The user's userName, when no other password account of this tenant has it. Other tenants' and operators'
+     * accounts are not looked at: names are unique per tenant, and this answer must not tell whether they exist.
+     */
+    private String usernameFor(Tenant tenant, DirectoryUser user) {
         String username = user.getUserName();
         if (username == null || username.isBlank() || username.length() > MAX_USERNAME_LENGTH
                 || !username.equals(username.strip())) {
             throw new ConflictException("username", "the user's userName cannot be used to sign in with a password"
                     + " (empty, longer than " + MAX_USERNAME_LENGTH + " characters, or with spaces around it)");
         }
-        if (accounts.byUsername(username).isPresent()) {
-            throw new ConflictException("username", "username '" + username + "' is already taken by another password"
-                    + " account on this platform; rename one of them first");
+        if (accounts.inTenant(tenant.getId(), username).isPresent()) {
+            throw new ConflictException("username", "username '" + username + "' is already used by another password"
+                    + " account of this company (an administrator account); rename one of them first");
         }
         return username;
     }

@@ -7,8 +7,9 @@ import java.time.Instant;
 public record ConsolePasswordView(String username, boolean enabled, Instant createdAt, Instant lastLoginAt)
         implements java.io.Serializable {
 
-    static ConsolePasswordView of(LocalAccount account) {
-        return new ConsolePasswordView(account.getUsername(), account.isEnabled(), account.getCreatedAt(),
+    /** @param signInName what the user signs in with: {@code {tenant}/{username}} for console passwords set now */
+    static ConsolePasswordView of(LocalAccount account, String signInName) {
+        return new ConsolePasswordView(signInName, account.isEnabled(), account.getCreatedAt(),
                 account.getLastLoginAt());
     }
 }

@@ -79,7 +79,7 @@ public class CallerDirectory {
 
     private Optional<Caller> compute(String principalName) {
         if (principalName.startsWith(Caller.LOCAL_PREFIX)) {
-            return accounts.byUsername(principalName.substring(Caller.LOCAL_PREFIX.length()))
+            return accounts.bySignInName(principalName.substring(Caller.LOCAL_PREFIX.length()))
                     .filter(LocalAccount::isEnabled)
                     .flatMap(this::ofAccount);
         }
@@ -97,7 +97,7 @@ public class CallerDirectory {
     }
 
     private Optional<Caller> ofAccount(LocalAccount account) {
-        String principal = Caller.localPrincipal(account.getUsername());
+        String principal = Caller.localPrincipal(accounts.signInNameOf(account));
         if (account.getKind() == LocalAccountKind.PLATFORM_OPERATOR) {
             return Optional.of(new Caller(principal, CallerKind.PLATFORM_OPERATOR, null, null, null,
                     account.getUsername(), null, Set.of(), account.credentialStamp()));

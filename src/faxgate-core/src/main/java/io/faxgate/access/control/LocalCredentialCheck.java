@@ -1,5 +1,6 @@
 package io.faxgate.access.control;
 
+import io.faxgate.access.entity.AccountLockout;
 import io.faxgate.access.entity.LocalAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,10 +17,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks a username and password against the local accounts. A successful check is remembered for a few
- * minutes under a salted digest of the credentials (never the password itself), because HTTP Basic API clients
- * send the password on every request and 210,000 PBKDF2 rounds per request would be a self-inflicted DoS.
- * A remembered check is void as soon as the account's stored hash changes.
+ * Checks a sign-in name and password against the local accounts, with the account's lockout (see
+ * {@link AccountLockout}): a locked account refuses every password, and every password verification is counted
+ * against the account before it is made.
+ * <p>
+ * A successful check is remembered for a few minutes under a salted digest of the credentials (never the password
+ * itself), because HTTP Basic API clients send the password on every request and 210,000 PBKDF2 rounds per request
+ * would be a self-inflicted DoS. A remembered check is void as soon as the account's stored hash changes. This is a
+ * cache of work done, not security state: losing it (another server, a restart) only costs one more verification.
  */
 @ApplicationScoped
 public class LocalCredentialCheck {
@@ -27,8 +32,26 @@ public class LocalCredentialCheck {
     static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
     private static final int MAX_REMEMBERED = 10_000;
 
+    /** What a check found. */
+    public enum Verdict {
+        /** The password opens this enabled account. */
+        OPENS,
+        /** No such account, a wrong password, or a disabled account. */
+        WRONG,
+        /** A wrong password, and it was the one that locked the account. */
+        WRONG_AND_LOCKED,
+        /** The account is locked: the password was not even checked. */
+        LOCKED
+    }
+
+    public record Checked(Verdict verdict, LocalAccount account) {
+    }
+
     @Inject
     LocalAccounts accounts;
+
+    @Inject
+    AccountLockouts lockouts;
 
     @Inject
     PasswordHashing hashing;
@@ -46,30 +69,52 @@ public class LocalCredentialCheck {
         new SecureRandom().nextBytes(salt);
     }
 
-    /** The enabled account these credentials open, if any. */
-    public Optional<LocalAccount> check(String username, char[] password) {
-        Optional<LocalAccount> account = accounts.byUsername(username);
+    /**
+     * @param beforeVerifying runs before a password is actually verified (not for remembered checks); it may refuse
+     *                        by throwing, e.g. when the caller's address has used up its sign-in attempts
+     */
+    public Checked check(String signInName, char[] password, Runnable beforeVerifying) {
+        Optional<LocalAccount> account = accounts.bySignInName(signInName);
         if (account.isEmpty()) {
+            beforeVerifying.run();
             hashing.spendVerificationTime(password);
-            return Optional.empty();
+            return new Checked(Verdict.WRONG, null);
         }
         LocalAccount found = account.get();
-        String digest = digest(username, password);
-        Remembered hit = remembered.get(digest);
         Instant now = clock.instant();
-        boolean valid = hit != null && hit.until().isAfter(now) && hit.storedHash().equals(found.getPasswordHash())
-                || hashing.verify(password, found.getPasswordHash());
-        if (!valid) {
-            remembered.remove(digest);
-            return Optional.empty();
+        AccountLockout lockout = lockouts.current(found);
+        if (lockout.lockedAt(now)) {
+            return new Checked(Verdict.LOCKED, found);
         }
-        if (hit == null || !hit.until().isAfter(now)) {
-            if (remembered.size() >= MAX_REMEMBERED) {
-                remembered.clear();
+        String digest = digest(signInName, password);
+        Remembered hit = remembered.get(digest);
+        if (hit != null && hit.until().isAfter(now) && hit.storedHash().equals(found.getPasswordHash())) {
+            if (!lockout.isClear()) {
+                lockouts.succeeded(found);
             }
-            remembered.put(digest, new Remembered(found.getPasswordHash(), now.plus(REMEMBER_FOR)));
+            return opened(found);
         }
-        return found.isEnabled() ? Optional.of(found) : Optional.empty();
+        beforeVerifying.run();
+        Optional<AccountLockout> counted = lockouts.countAttempt(found);
+        if (counted.isEmpty()) {
+            return new Checked(Verdict.LOCKED, found);
+        }
+        if (!hashing.verify(password, found.getPasswordHash())) {
+            remembered.remove(digest);
+            return new Checked(counted.get().lockedAt(now) ? Verdict.WRONG_AND_LOCKED : Verdict.WRONG, found);
+        }
+        lockouts.succeeded(found);
+        if (remembered.size() >= MAX_REMEMBERED) {
+            // Only successful checks are remembered, so filling this takes that many valid credentials; dropping it
+            // costs one verification each, it unlocks nothing.
+            remembered.clear();
+        }
+        remembered.put(digest, new Remembered(found.getPasswordHash(), now.plus(REMEMBER_FOR)));
+        return opened(found);
+    }
+
+    private static Checked opened(LocalAccount account) {
+        return new Checked(account.isEnabled() ? Verdict.OPENS : Verdict.WRONG, account);
     }
 
     private String digest(String username, char[] password) {

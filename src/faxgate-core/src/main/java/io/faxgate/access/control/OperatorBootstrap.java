@@ -53,6 +53,9 @@ public class OperatorBootstrap {
     PasswordHashing hashing;
 
     @Inject
+    AccountLockouts lockouts;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -61,11 +64,12 @@ public class OperatorBootstrap {
     @PostConstruct
     void ensureOperator() {
         Optional<String> password = configuredPassword.filter(p -> !p.isBlank());
-        Optional<LocalAccount> existing = accounts.byUsername(username);
+        Optional<LocalAccount> existing = accounts.operator(username);
         if (existing.isPresent()) {
             password.filter(p -> !hashing.verify(p.toCharArray(), existing.get().getPasswordHash()))
                     .ifPresent(p -> {
                         existing.get().changePasswordHash(hashing.hash(p.toCharArray()));
+                        lockouts.passwordReset(existing.get());
                         audit.record(null, AuditTypes.OPERATOR_BOOTSTRAPPED, AuditOutcome.SUCCESS, username,
                                 "password reset from configuration");
                     });

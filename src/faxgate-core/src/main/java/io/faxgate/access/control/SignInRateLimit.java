@@ -1,27 +1,24 @@
 package io.faxgate.access.control;
 
+import io.faxgate.platform.control.AddressBlock;
 import io.faxgate.platform.control.SlidingWindowLimit;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * All sign-in attempts from one address — password form posts, wrong HTTP Basic credentials, SAML logins and
  * ACS posts — within a sliding minute ({@code faxgate.sign-in.attempts-per-minute}, default 60: a SAML sign-in takes up to three requests). Unlike
- * {@link SignInThrottle} (wrong passwords for one username) this bounds credential stuffing across many usernames
- * and floods of SAML traffic. Per server instance.
+ * the account lockout ({@link io.faxgate.access.entity.AccountLockout}: wrong passwords for one account) this bounds
+ * credential stuffing across many usernames and floods of SAML traffic. Addresses are counted by
+ * {@link AddressBlock} (IPv6 by /64), so rotating through one's own IPv6 addresses does not give fresh allowances.
  */
 @ApplicationScoped
 public class SignInRateLimit {
-
-    private static final int MAX_AUDITED_ADDRESSES = 10_000;
 
     @Inject
     @ConfigProperty(name = "faxgate.sign-in.attempts-per-minute", defaultValue = "60")
@@ -31,12 +28,13 @@ public class SignInRateLimit {
     Clock clock;
 
     private SlidingWindowLimit limit;
-    /** When each address was last reported as limited: one audit event per address and window, not per request. */
-    private final Map<String, Instant> reported = new ConcurrentHashMap<>();
+    /** One audit event per address and window, not per refused request: a limit of one report. */
+    private SlidingWindowLimit reports;
 
     @PostConstruct
     void create() {
         limit = new SlidingWindowLimit(perMinute, Duration.ofMinutes(1), clock);
+        reports = new SlidingWindowLimit(1, Duration.ofMinutes(1), clock);
     }
 
     /** Counts an attempt; the wait when the address is over the limit (and the attempt is refused). */
@@ -51,19 +49,7 @@ public class SignInRateLimit {
 
     /** True once per address and window: whether this refusal should be audited. */
     public boolean firstRefusalInWindow(String address) {
-        Instant now = clock.instant();
-        if (reported.size() >= MAX_AUDITED_ADDRESSES) {
-            reported.clear();
-        }
-        boolean[] first = {false};
-        reported.compute(key(address), (k, last) -> {
-            if (last == null || !last.isAfter(now.minus(limit.window()))) {
-                first[0] = true;
-                return now;
-            }
-            return last;
-        });
-        return first[0];
+        return reports.tryAcquire(key(address)).isEmpty();
     }
 
     public int perMinute() {
@@ -71,6 +57,6 @@ public class SignInRateLimit {
     }
 
     private static String key(String address) {
-        return address == null ? "" : address;
+        return AddressBlock.keyOf(address);
     }
 }

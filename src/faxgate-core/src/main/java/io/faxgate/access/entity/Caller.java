@@ -44,8 +44,9 @@ public record Caller(
         return roles;
     }
 
-    public static String localPrincipal(String username) {
-        return LOCAL_PREFIX + username;
+    /** @param signInName what the account's owner signs in with (see {@code LocalAccounts#signInNameOf}) */
+    public static String localPrincipal(String signInName) {
+        return LOCAL_PREFIX + signInName;
     }
 
     public static String userPrincipal(long directoryUserId) {

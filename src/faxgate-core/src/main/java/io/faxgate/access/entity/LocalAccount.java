@@ -11,16 +11,24 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A password account (Jakarta Security PBKDF2 hash). Usernames are unique platform-wide. */
+/**
+ * A password account (Jakarta Security PBKDF2 hash). Usernames are unique per tenant ({@code tenantScope}; operators
+ * have scope 0). People sign in with the account's {@code signInName} where it has one (operators, the tenant
+ * administrators the operator creates, accounts older than per-tenant names), else with {@code {tenant}/{username}}.
+ */
 @Entity
 @EntityListeners(AccessChangeListener.class)
 @Table(name = "local_account")
-@NamedQuery(name = LocalAccount.BY_USERNAME, query = "select a from LocalAccount a where a.username = :username")
+@NamedQuery(name = LocalAccount.BY_SIGN_IN_NAME, query = "select a from LocalAccount a where a.signInName = :name")
+@NamedQuery(name = LocalAccount.IN_SCOPE, query = "select a from LocalAccount a where a.tenantScope = :scope and a.username = :username")
 @NamedQuery(name = LocalAccount.WEB_STAFF_OF_USER, query = "select a from LocalAccount a where a.tenantId = :tenantId and a.directoryUserId = :userId")
 @NamedQuery(name = LocalAccount.COUNT_OF_KIND, query = "select count(a) from LocalAccount a where a.kind = :kind")
 public class LocalAccount extends VersionedEntity {
 
-    public static final String BY_USERNAME = "LocalAccount.byUsername";
+    public static final String BY_SIGN_IN_NAME = "LocalAccount.bySignInName";
+    public static final String IN_SCOPE = "LocalAccount.inScope";
+    /** The scope of operator accounts (the id sequence starts at 1000, so no tenant has it). */
+    public static final long OPERATOR_SCOPE = 0;
     public static final String WEB_STAFF_OF_USER = "LocalAccount.webStaffOfUser";
     public static final String COUNT_OF_KIND = "LocalAccount.countOfKind";
     public static final String USERNAME_PATTERN = "[A-Za-z0-9._@-]{3,100}";
@@ -31,6 +39,14 @@ public class LocalAccount extends VersionedEntity {
 
     @Column(nullable = false, updatable = false)
     private String username;
+
+    /** The tenant id, or {@link #OPERATOR_SCOPE}: usernames are unique within it. */
+    @Column(name = "tenant_scope", nullable = false, updatable = false)
+    private long tenantScope;
+
+    /** The name that signs in without naming the tenant, unique platform-wide; null where the tenant must be named. */
+    @Column(name = "sign_in_name", updatable = false)
+    private String signInName;
 
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
@@ -61,6 +77,7 @@ public class LocalAccount extends VersionedEntity {
 
     private LocalAccount(Long tenantId, String username, String passwordHash, LocalAccountKind kind, Instant now) {
         this.tenantId = tenantId;
+        this.tenantScope = tenantId == null ? OPERATOR_SCOPE : tenantId;
         this.username = username;
         this.passwordHash = passwordHash;
         this.kind = kind;
@@ -69,11 +86,16 @@ public class LocalAccount extends VersionedEntity {
     }
 
     public static LocalAccount operator(String username, String passwordHash, Instant now) {
-        return new LocalAccount(null, username, passwordHash, LocalAccountKind.PLATFORM_OPERATOR, now);
+        LocalAccount account = new LocalAccount(null, username, passwordHash, LocalAccountKind.PLATFORM_OPERATOR, now);
+        account.signInName = username;
+        return account;
     }
 
+    /** Created by the operator, who is told when the name is taken anywhere: it signs in without naming the tenant. */
     public static LocalAccount tenantAdmin(long tenantId, String username, String passwordHash, Instant now) {
-        return new LocalAccount(tenantId, username, passwordHash, LocalAccountKind.TENANT_ADMIN, now);
+        LocalAccount account = new LocalAccount(tenantId, username, passwordHash, LocalAccountKind.TENANT_ADMIN, now);
+        account.signInName = username;
+        return account;
     }
 
     /** A password for the web staff console where SSO does not apply to web staff; acts as the directory user. */
@@ -106,6 +128,11 @@ public class LocalAccount extends VersionedEntity {
 
     public String getUsername() {
         return username;
+    }
+
+    /** The name that signs in without naming the tenant, if the account has one. */
+    public java.util.Optional<String> signInName() {
+        return java.util.Optional.ofNullable(signInName);
     }
 
     public String getPasswordHash() {

@@ -26,6 +26,7 @@ public final class AuditTypes {
     public static final String ROLE_MAPPING_CREATED = "ROLE_MAPPING_CREATED";
     public static final String ROLE_MAPPING_DELETED = "ROLE_MAPPING_DELETED";
     public static final String LOCAL_ACCOUNT_CHANGED = "LOCAL_ACCOUNT_CHANGED";
+    public static final String LOCAL_ACCOUNT_LOCKED = "LOCAL_ACCOUNT_LOCKED";
     public static final String ACCESS_DENIED = "ACCESS_DENIED";
     public static final String USER_UPDATED = "USER_UPDATED";
     public static final String USER_DELETED = "USER_DELETED";

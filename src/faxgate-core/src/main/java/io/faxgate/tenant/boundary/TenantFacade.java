@@ -96,7 +96,8 @@ public class TenantFacade {
     /** Disabling ends the account's open sessions and API use on the next request. */
     public void enableAdmin(String slug, String username, boolean enabled) {
         Tenant tenant = access.tenant(slug);
-        LocalAccount admin = accounts.byUsername(username).filter(a -> tenant.getId().equals(a.getTenantId()))
+        LocalAccount admin = accounts.inTenant(tenant.getId(), username)
+                .filter(a -> a.getKind() == io.faxgate.access.entity.LocalAccountKind.TENANT_ADMIN)
                 .orElseThrow(() -> new NotFoundException("administrator " + username));
         if (admin.isEnabled() != enabled) {
             admin.enable(enabled);
@@ -108,7 +109,8 @@ public class TenantFacade {
 
     public TenantAdminCreated createAdmin(String slug, @NotNull(message = "body is required") @Valid NewTenantAdmin request) {
         Tenant tenant = access.tenant(slug);
-        if (accounts.byUsername(request.username()).isPresent()) {
+        // Only operators get here, and they see every tenant: naming a clash anywhere tells them nothing new.
+        if (accounts.signInNameTaken(request.username()) || accounts.inTenant(tenant.getId(), request.username()).isPresent()) {
             throw new ConflictException("username", "username '" + request.username() + "' is taken");
         }
         boolean generated = request.password() == null;

@@ -58,4 +58,16 @@ class SignInRateLimitTest {
         now = now.plusSeconds(1);
         assertThat(limit.firstRefusalInWindow("10.0.0.1")).as("a new window").isTrue();
     }
+
+    @Test
+    void rotatingAddressesInsideOneIpv6Slash64IsStillLimited() {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(limit.attempt("2001:db8:7:7::" + Integer.toHexString(i))).isEmpty();
+        }
+        assertThat(limit.attempt("2001:db8:7:7:abcd:1234:5678:9abc")).as("a fresh address of the same /64").isPresent();
+        assertThat(limit.blocked("2001:db8:7:7::ffff")).isPresent();
+        assertThat(limit.attempt("2001:db8:7:8::1")).as("the next /64 is someone else").isEmpty();
+        assertThat(limit.firstRefusalInWindow("2001:db8:7:7::1")).isTrue();
+        assertThat(limit.firstRefusalInWindow("2001:db8:7:7::2")).as("reported once per /64").isFalse();
+    }
 }

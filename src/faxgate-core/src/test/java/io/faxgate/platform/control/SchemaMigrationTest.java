@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faxgate.access.entity.LocalAccount;
+import io.faxgate.access.entity.LocalAccountKind;
 import io.faxgate.access.entity.Permission;
 import io.faxgate.access.entity.PermissionGrant;
 import io.faxgate.access.entity.RoleMapping;
@@ -102,6 +103,10 @@ public class SchemaMigrationTest {
             em.persist(new PermissionGrant(acme.getId(), alice.getId(), Permission.SEND_FAXES, "admin", now));
             em.persist(LocalAccount.operator("operator", "hash", now));
             em.persist(LocalAccount.tenantAdmin(acme.getId(), "admin@acme", "hash", now));
+            // Usernames are per tenant (V7_2): the same console username in two tenants and for an operator.
+            em.persist(LocalAccount.webStaff(acme.getId(), alice.getId(), "bob", "hash", now));
+            em.persist(LocalAccount.webStaff(globex.getId(), alice.getId(), "bob", "hash", now));
+            em.persist(LocalAccount.operator("bob", "hash", now));
             em.persist(new ScimToken(acme.getId(), "Entra", "ab".repeat(32), "fxg_abcd", now));
             em.persist(new AuditEvent(acme.getId(), now, "local:operator", "TENANT_CREATED", AuditOutcome.SUCCESS, "acme", "d", "127.0.0.1"));
             em.getTransaction().commit();
@@ -134,8 +139,17 @@ public class SchemaMigrationTest {
                     .getResultList()).hasSize(1);
             assertThat(em.createNamedQuery(AuditEvent.OF_TENANT, AuditEvent.class).setParameter("tenantId", acme.getId())
                     .getResultList()).hasSize(1);
-            assertThat(em.createNamedQuery(LocalAccount.BY_USERNAME, LocalAccount.class).setParameter("username", "admin@acme")
+            assertThat(em.createNamedQuery(LocalAccount.BY_SIGN_IN_NAME, LocalAccount.class).setParameter("name", "admin@acme")
                     .getSingleResult().getTenantId()).isEqualTo(acme.getId());
+            for (Tenant t : List.of(acme, globex)) {
+                LocalAccount bob = em.createNamedQuery(LocalAccount.IN_SCOPE, LocalAccount.class).setParameter("scope", t.getId())
+                        .setParameter("username", "bob").getSingleResult();
+                assertThat(bob.getTenantId()).isEqualTo(t.getId());
+                assertThat(em.find(io.faxgate.access.entity.AccountLockout.class, bob.getId()).isClear())
+                        .as("lockout columns (V7_1) start clear").isTrue();
+            }
+            assertThat(em.createNamedQuery(LocalAccount.BY_SIGN_IN_NAME, LocalAccount.class).setParameter("name", "bob")
+                    .getSingleResult().getKind()).as("only the operator signs in as plain 'bob'").isEqualTo(LocalAccountKind.PLATFORM_OPERATOR);
             assertThat(em.createNamedQuery(Tenant.ALL, Tenant.class).getResultList()).extracting(Tenant::getSlug)
                     .containsExactly("acme", "globex");
             em.close();

@@ -1,6 +1,7 @@
 package io.faxgate.access.boundary;
 
 import io.faxgate.platform.boundary.ApiError;
+import io.faxgate.platform.boundary.TooManyRequestsException;
 
 import io.faxgate.sso.boundary.SamlSessions;
 import jakarta.ejb.EJB;
@@ -122,15 +123,20 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
         if (blocked.isPresent()) {
             return tooManyAttempts(request, response, blocked.get());
         }
-        Optional<String> principal = callers.authenticateLocal(decoded.substring(0, colon),
-                decoded.substring(colon + 1).toCharArray(), false, request.getRemoteAddr());
+        // Each password actually verified costs an attempt, counted BEFORE the check (in authenticateLocal), so
+        // parallel requests cannot all pass; right passwords are remembered, so API clients rarely spend any.
+        Optional<String> principal;
+        try {
+            principal = callers.authenticateLocal(decoded.substring(0, colon),
+                    decoded.substring(colon + 1).toCharArray(), false, request.getRemoteAddr());
+        } catch (TooManyRequestsException limited) {
+            return tooManyAttempts(request, response, limited.retryAfterSeconds());
+        }
         Optional<Set<String>> roles = principal.flatMap(callers::currentRoles);
         if (roles.isPresent()) {
             return context.notifyContainerAboutLogin(principal.get(), roles.get());
         }
-        // Only failures count: API clients send their (right) password with every request.
-        Optional<Long> limited = limits.attempt(request.getRemoteAddr(), "HTTP Basic failure");
-        return limited.isPresent() ? tooManyAttempts(request, response, limited.get()) : challenge(response, context);
+        return challenge(response, context);
     }
 
     private AuthenticationStatus tooManyAttempts(HttpServletRequest request, HttpServletResponse response, long wait) {
