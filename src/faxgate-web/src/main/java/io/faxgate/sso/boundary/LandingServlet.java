@@ -1,12 +1,12 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.access.boundary.AdminToolAccess;
 import io.faxgate.access.entity.Roles;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Where a sign-in lands when it named no page of ours (no {@code target}, no usable RelayState): staff who may only
@@ -20,9 +20,6 @@ public class LandingServlet extends HttpServlet {
     static final String CONSOLE = "/console/";
     static final String START_PAGE = "/";
 
-    /** Anything beyond the faxes: whoever holds one of these keeps the start page with its admin links. */
-    private static final List<String> ADMINISTRATION = List.of(Roles.OPERATOR, Roles.MANAGE_SSO, Roles.MANAGE_USERS,
-            Roles.MANAGE_FAX_LINES, Roles.MANAGE_ROLE_MAPPINGS, Roles.VIEW_AUDIT_LOG, Roles.MANAGE_SCIM_TOKENS);
 
     static String landingFor(HttpServletRequest request) {
         return worksOnlyWithFaxes(request) ? CONSOLE : START_PAGE;
@@ -30,7 +27,9 @@ public class LandingServlet extends HttpServlet {
 
     /** Signed in with fax permissions and nothing administrative: the staff console is their whole Faxgate. */
     public static boolean worksOnlyWithFaxes(HttpServletRequest request) {
-        if (request.getUserPrincipal() == null || ADMINISTRATION.stream().anyMatch(request::isUserInRole)) {
+        // Anything beyond the faxes (operating, any admin-tool permission) keeps the start page with its links.
+        if (request.getUserPrincipal() == null || request.isUserInRole(Roles.OPERATOR)
+                || AdminToolAccess.reachableBy(request)) {
             return false;
         }
         return request.isUserInRole(Roles.VIEW_FAXES) || request.isUserInRole(Roles.SEND_FAXES);
