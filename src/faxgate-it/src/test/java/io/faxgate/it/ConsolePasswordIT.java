@@ -104,7 +104,7 @@ class ConsolePasswordIT {
         HttpResponse<String> reloaded = admin.get(path);
         assertThat(reloaded.body()).contains("zoe." + slug).doesNotContain(shown.group(1)).contains("Remove console password");
         Browser zoeBrowser = new Browser();
-        assertThat(zoeBrowser.signIn("zoe." + slug, shown.group(1)).statusCode()).as("the shown password works").isEqualTo(302);
+        assertThat(zoeBrowser.signIn(slug + "/zoe." + slug, shown.group(1)).statusCode()).as("the shown password works").isEqualTo(302);
     }
 
     private static Map<String, Object> ssoSettings(boolean enabled, String scope) {
@@ -140,51 +140,53 @@ class ConsolePasswordIT {
         assertThat(admin.get(base + "/users/" + carol + "/console-password").status()).as("none yet").isEqualTo(404);
         Answer created = admin.post(base + "/users/" + carol + "/console-password", null);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(created.json().get("username").asText()).isEqualTo(carolName);
+        String carolSignIn = slug + "/" + carolName;
+        assertThat(created.json().get("username").asText()).as("console passwords sign in naming their company")
+                .isEqualTo(carolSignIn);
         String password = created.json().get("password").asText();
         assertThat(password).hasSize(20);
         assertThat(audited("WEB_STAFF_PASSWORD_SET", carolName)).isEqualTo(1);
         Answer shown = admin.get(base + "/users/" + carol + "/console-password");
-        assertThat(shown.json().get("username").asText()).isEqualTo(carolName);
+        assertThat(shown.json().get("username").asText()).isEqualTo(carolSignIn);
         assertThat(shown.raw().body()).as("the password is shown only once").doesNotContain(password);
 
         Browser browser = new Browser();
-        HttpResponse<String> signedIn = browser.signIn(carolName, password);
+        HttpResponse<String> signedIn = browser.signIn(carolSignIn, password);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).as("staff land on their console")
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/console/index.xhtml"));
         HttpResponse<String> lines = browser.get("/api/v1/me/fax-lines");
         assertThat(lines.statusCode()).as(lines.body()).isEqualTo(200);
         assertThat(lines.body()).contains("\"id\":" + line);
-        assertThat(browser.get("/api/v1/me").body()).contains("local:" + carolName).contains("\"userId\":" + carol);
+        assertThat(browser.get("/api/v1/me").body()).contains("local:" + carolSignIn).contains("\"userId\":" + carol);
 
         Answer ssoOn = OPERATOR.put(base + "/sso", ssoSettings(true, "WEB_STAFF"));
         assertThat(ssoOn.status()).as(ssoOn.toString()).isEqualTo(200);
         assertThat(browser.get("/api/v1/me/fax-lines").statusCode()).as("the open password session ends").isEqualTo(401);
-        assertThat(new Browser().signIn(carolName, password).statusCode()).as("and no new one starts").isEqualTo(200);
+        assertThat(new Browser().signIn(carolSignIn, password).statusCode()).as("and no new one starts").isEqualTo(200);
         Answer refused = admin.post(base + "/users/" + carol + "/console-password", null);
         assertThat(refused.status()).as("admins still sign in with passwords: SSO covers only web staff").isEqualTo(409);
         assertThat(refused.json().get("fieldErrors").get(0).get("field").asText()).isEqualTo("scope");
 
         assertThat(OPERATOR.put(base + "/sso", ssoSettings(false, "WEB_STAFF")).status()).isEqualTo(200);
         Browser again = new Browser();
-        assertThat(again.signIn(carolName, password).statusCode()).as("SSO off: the password works again").isEqualTo(302);
+        assertThat(again.signIn(carolSignIn, password).statusCode()).as("SSO off: the password works again").isEqualTo(302);
         Answer reset = admin.post(base + "/users/" + carol + "/console-password", null);
         assertThat(reset.status()).as(reset.toString()).isEqualTo(201);
         assertThat(again.get("/api/v1/me/fax-lines").statusCode()).as("a reset ends sessions of the old password").isEqualTo(401);
-        assertThat(new Browser().signIn(carolName, password).statusCode()).as("the old password is refused").isEqualTo(200);
+        assertThat(new Browser().signIn(carolSignIn, password).statusCode()).as("the old password is refused").isEqualTo(200);
         password = reset.json().get("password").asText();
-        assertThat(again.signIn(carolName, password).statusCode()).as("the new one works").isEqualTo(302);
+        assertThat(again.signIn(carolSignIn, password).statusCode()).as("the new one works").isEqualTo(302);
         assertThat(admin.delete(base + "/users/" + carol + "/console-password").status()).isEqualTo(204);
         assertThat(again.get("/api/v1/me/fax-lines").statusCode()).as("removed: the session ends").isEqualTo(401);
-        assertThat(new Browser().signIn(carolName, password).statusCode()).isEqualTo(200);
+        assertThat(new Browser().signIn(carolSignIn, password).statusCode()).isEqualTo(200);
         assertThat(admin.get(base + "/users/" + carol + "/console-password").status()).isEqualTo(404);
         assertThat(admin.delete(base + "/users/" + carol + "/console-password").status()).as("idempotent").isEqualTo(204);
         assertThat(audited("WEB_STAFF_PASSWORD_REMOVED", carolName)).isEqualTo(1);
     }
 
     @Test
-    void theUsernameMustBeFreePlatformWideAndOtherTenantsUsersAreNotFound() {
+    void theUsernameMustBeFreeInTheTenantAndOtherTenantsUsersAreNotFound() {
         String slug = "console-" + UUID.randomUUID().toString().substring(0, 8);
         String base = "/api/v1/tenants/" + slug;
         assertThat(OPERATOR.post("/api/v1/tenants", body("slug", slug, "name", slug)).status()).isEqualTo(201);
@@ -219,7 +221,7 @@ class ConsolePasswordIT {
         assertThat(OPERATOR.put(base + "/users/" + powerful + "/permissions/MANAGE_SSO", null).status()).isEqualTo(200);
         String password = OPERATOR.post(base + "/users/" + manager + "/console-password", null).json().get("password").asText();
         Browser mia = new Browser();
-        assertThat(mia.signIn("mia." + slug, password).statusCode()).isEqualTo(302);
+        assertThat(mia.signIn(slug + "/mia." + slug, password).statusCode()).isEqualTo(302);
 
         assertThat(mia.post(base + "/users/" + plain + "/console-password", null).statusCode())
                 .as("no Origin with a session cookie: refused as cross-site").isEqualTo(403);
