@@ -77,6 +77,17 @@ class SamlHardeningIT {
         return out;
     }
 
+    private static Map<String, X509Certificate> metadataKeys(SamlFlows.SsoTenant tenant) {
+        HttpResponse<String> metadata = new SamlBrowser().get("/sso/" + tenant.slug() + "/metadata");
+        assertThat(metadata.statusCode()).isEqualTo(200);
+        Document doc = EntraIdp.parse(metadata.body());
+        Map<String, X509Certificate> byUse = new LinkedHashMap<>();
+        for (Element k : EntraIdp.elements(doc, MD, "KeyDescriptor")) {
+            byUse.put(k.getAttribute("use"), Pem.parseCertificate(k.getElementsByTagNameNS(DS, "X509Certificate").item(0).getTextContent()));
+        }
+        return byUse;
+    }
+
     @Test
     void anIdpThatFloodsTheReplayCacheLocksOutOnlyItsOwnTenant() {
         SamlFlows.SsoTenant flooded = SamlFlows.ssoTenant(Map.of("allowIdpInitiated", true));
@@ -150,17 +161,25 @@ class SamlHardeningIT {
     @Test
     void tokenEncryptionUsesTheSeparateEncryptionKeyAndOnlyAllowedAlgorithms() {
         SamlFlows.SsoTenant tenant = SamlFlows.ssoTenant(Map.of("allowIdpInitiated", true));
-        HttpResponse<String> metadata = new SamlBrowser().get("/sso/" + tenant.slug() + "/metadata");
-        assertThat(metadata.statusCode()).isEqualTo(200);
-        Document doc = EntraIdp.parse(metadata.body());
-        Map<String, X509Certificate> byUse = new LinkedHashMap<>();
-        for (Element k : EntraIdp.elements(doc, MD, "KeyDescriptor")) {
-            byUse.put(k.getAttribute("use"), Pem.parseCertificate(k.getElementsByTagNameNS(DS, "X509Certificate").item(0).getTextContent()));
+        Map<String, X509Certificate> created = metadataKeys(tenant);
+        assertThat(created).containsOnlyKeys("signing", "encryption");
+        assertThat(created.get("encryption").getPublicKey()).as("two different key pairs").isNotEqualTo(created.get("signing").getPublicKey());
+
+        // a tenant from before separate keys (only its signing pair) gets an encryption pair on first use
+        try (Connection c = TestDatabase.connection(); PreparedStatement s = c.prepareStatement(
+                "DELETE FROM sp_key_pair WHERE key_use = 'ENCRYPTION' AND tenant_id = (SELECT id FROM tenant WHERE slug = ?)")) {
+            s.setString(1, tenant.slug());
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        assertThat(byUse).containsOnlyKeys("signing", "encryption");
+        Map<String, X509Certificate> byUse = metadataKeys(tenant);
         X509Certificate signing = byUse.get("signing");
         X509Certificate encryption = byUse.get("encryption");
-        assertThat(encryption.getPublicKey()).as("two different key pairs").isNotEqualTo(signing.getPublicKey());
+        assertThat(signing).isEqualTo(created.get("signing"));
+        assertThat(encryption).isNotNull().isNotEqualTo(created.get("encryption"));
+        assertThat(encryption.getPublicKey()).isNotEqualTo(signing.getPublicKey());
+        assertThat(metadataKeys(tenant).get("encryption")).as("created once").isEqualTo(encryption);
 
         assertThat(idpInitiated(tenant, SamlFlows.response(tenant, null).set(r -> r.encryptFor = encryption).encoded()).statusCode())
                 .as("RSA-OAEP + AES-GCM to the encryption key").isIn(302, 303);
@@ -186,7 +205,7 @@ class SamlHardeningIT {
         Answer optedIn = operator.put(base, settings);
         assertThat(optedIn.status()).as(optedIn.toString()).isEqualTo(200);
         assertThat(optedIn.json().get("allowAesCbc").asBoolean()).isTrue();
-        assertThat(query("SELECT e.outcome || ':' || e.detail FROM audit_event e JOIN tenant t ON t.id = e.tenant_id WHERE t.slug = ?"
+        assertThat(query("SELECT e.outcome || ':' || COALESCE(e.detail, '') FROM audit_event e JOIN tenant t ON t.id = e.tenant_id WHERE t.slug = ?"
                 + " AND e.type = 'SSO_SETTINGS_CHANGED'", tenant.slug())).anyMatch(a -> a.startsWith("WARNING:") && a.contains("AES-CBC"));
         assertThat(idpInitiated(tenant, SamlFlows.response(tenant, null).set(r -> {
             r.encryptFor = encryption;
