@@ -358,11 +358,10 @@ public class ScimProvisioning {
             } else if (change instanceof GroupChange.RemoveAllMembers) {
                 removed += members.removeAll(tenantId, group.getId());
             } else if (change instanceof GroupChange.ReplaceMembers r) {
-                int[] counts = members.replace(tenantId, group.getId(), members.requireUsers(tenantId, r.userIds()));
-                removed += counts[1];
-                if (counts[0] > 0) {
-                    described.add("members replaced");
-                }
+                // A replacement that only adds is a membership change like any other: audited, lastModified moves.
+                GroupMembers.Replaced replaced = members.replace(tenantId, group.getId(), members.requireUsers(tenantId, r.userIds()));
+                added.addAll(replaced.added());
+                removed += replaced.removed();
             }
         }
         if (!added.isEmpty() || removed > 0) {

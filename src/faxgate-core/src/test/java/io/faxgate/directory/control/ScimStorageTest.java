@@ -103,8 +103,12 @@ class ScimStorageTest {
             assertThat(members.of(acme.getId(), sales.getId())).extracting(ScimMember::userId)
                     .containsExactly(alice.getId(), bob.getId());
             assertThat(members.remove(acme.getId(), sales.getId(), Set.of(bob.getId(), 42L))).isEqualTo(1);
-            assertThat(members.replace(acme.getId(), sales.getId(), Set.of(bob.getId()))).containsExactly(1, 1);
+            assertThat(members.replace(acme.getId(), sales.getId(), Set.of(bob.getId())))
+                    .isEqualTo(new GroupMembers.Replaced(Set.of(bob.getId()), 1));
             assertThat(members.of(acme.getId(), sales.getId())).extracting(ScimMember::userId).containsExactly(bob.getId());
+            assertThat(members.replace(acme.getId(), sales.getId(), Set.of(alice.getId(), bob.getId())))
+                    .as("a replacement that only adds reports what it added").isEqualTo(new GroupMembers.Replaced(Set.of(alice.getId()), 0));
+            assertThat(members.remove(acme.getId(), sales.getId(), Set.of(alice.getId()))).isEqualTo(1);
             assertThat(members.removeUser(acme.getId(), bob.getId())).isEqualTo(1);
 
             SecurityGroup locked = em.createNamedQuery(SecurityGroup.BY_ID, SecurityGroup.class)
