@@ -202,8 +202,10 @@ public class SamlSignInFacade {
         if (!identity.groupsClaimPresent()) {
             return;
         }
-        Map<String, SecurityGroup> known = groups.ofTenant(tenant.getId()).stream()
+        // Groups provisioned without an externalId (non-Entra SCIM clients) have no object id a claim could name.
+        Map<String, SecurityGroup> known = groups.ofTenant(tenant.getId()).stream().filter(g -> g.getExternalId() != null)
                 .collect(Collectors.toMap(SecurityGroup::getExternalId, Function.identity()));
+        Set<Long> knownIds = known.values().stream().map(SecurityGroup::getId).collect(Collectors.toSet());
         Set<Long> claimed = new HashSet<>();
         for (String externalId : identity.groups()) {
             SecurityGroup g = known.get(externalId);
@@ -217,7 +219,7 @@ public class SamlSignInFacade {
         for (GroupMembership m : current) {
             if (claimed.contains(m.getSecurityGroupId())) {
                 have.add(m.getSecurityGroupId());
-            } else {
+            } else if (knownIds.contains(m.getSecurityGroupId())) {
                 em.remove(m);
             }
         }
