@@ -62,6 +62,11 @@ final class ScimGroupDocument {
                         + "' (Groups support displayName, externalId, members)");
             }
         }
+        JsonNode schemas = n.get("schemas");
+        if (schemas != null && (!schemas.isArray() || !java.util.stream.StreamSupport.stream(schemas.spliterator(), false)
+                .allMatch(sc -> CORE_GROUP.equalsIgnoreCase(sc.asText())))) {
+            throw ScimProblem.invalidValue("schemas of a Group is [\"" + CORE_GROUP + "\"]");
+        }
         return new ScimGroupData(ScimJson.text(n.get("displayName"), "displayName"),
                 ScimJson.text(n.get("externalId"), "externalId"), memberIds(n.get("members")));
     }

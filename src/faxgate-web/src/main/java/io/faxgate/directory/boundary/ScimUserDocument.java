@@ -39,6 +39,12 @@ final class ScimUserDocument {
     static final String PASSWORD_REFUSED = "password is not supported: Faxgate users sign in through the identity"
             + " provider (ServiceProviderConfig changePassword.supported is false)";
 
+    /** Attributes of each extension (lower case): anything else in an extension is refused, not dropped. */
+    private static final Map<String, Set<String>> EXTENSION_ATTRIBUTES = Map.of(
+            ENTERPRISE_USER.toLowerCase(Locale.ROOT), Set.of("employeenumber", "costcenter", "organization", "division",
+                    "department", "manager"),
+            AD_EXTENSION.toLowerCase(Locale.ROOT), Set.of("samaccountname", "objectsid"));
+
     private ScimUserDocument() {
     }
 
@@ -109,6 +115,12 @@ final class ScimUserDocument {
         if (urn != null && !urn.equalsIgnoreCase(CORE_USER) && !EXTENSIONS.contains(urn.toLowerCase(Locale.ROOT))) {
             throw ScimProblem.invalidPath("unknown schema " + urn);
         }
+        if (urn != null && EXTENSIONS.contains(urn.toLowerCase(Locale.ROOT))) {
+            String attribute = path.getElement(0).getAttribute();
+            if (!EXTENSION_ATTRIBUTES.get(urn.toLowerCase(Locale.ROOT)).contains(attribute.toLowerCase(Locale.ROOT))) {
+                throw ScimProblem.invalidPath("unknown attribute '" + EntraPatchDialect.printable(attribute) + "' of " + urn);
+            }
+        }
         if (urn == null || urn.equalsIgnoreCase(CORE_USER)) {
             String attribute = path.getElement(0).getAttribute().toLowerCase(Locale.ROOT);
             if (!CORE_ATTRIBUTES.contains(attribute)) {
@@ -133,10 +145,22 @@ final class ScimUserDocument {
                 throw ScimProblem.invalidSyntax("unknown attribute '" + EntraPatchDialect.printable(key)
                         + "' (not in the User schemas this service supports: see /Schemas)");
             }
+            if (EXTENSIONS.contains(lower)) {
+                checkExtension(key, n.get(key));
+            }
         }
         JsonNode schemas = n.get("schemas");
         if (schemas != null && !schemas.isArray()) {
             throw ScimProblem.invalidSyntax("schemas must be an array");
+        }
+        if (schemas != null) {
+            for (JsonNode schema : schemas) {
+                String urn = schema.asText().toLowerCase(Locale.ROOT);
+                if (!urn.equals(CORE_USER.toLowerCase(Locale.ROOT)) && !EXTENSIONS.contains(urn)) {
+                    throw ScimProblem.invalidValue("unknown schema '" + EntraPatchDialect.printable(schema.asText())
+                            + "' (Users support " + CORE_USER + ", " + ENTERPRISE_USER + ")");
+                }
+            }
         }
         JsonNode password = n.get("password");
         if (password != null && !password.isNull()) {
@@ -161,6 +185,22 @@ final class ScimUserDocument {
                 ScimJson.bool(n.get("active"), "active", true),
                 source,
                 roles(n.get("roles"), complete));
+    }
+
+    private static void checkExtension(String urn, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (!value.isObject()) {
+            throw ScimProblem.invalidSyntax(EntraPatchDialect.printable(urn) + " must be an object");
+        }
+        Set<String> known = EXTENSION_ATTRIBUTES.get(urn.toLowerCase(Locale.ROOT));
+        value.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name.toLowerCase(Locale.ROOT))) {
+                throw ScimProblem.invalidSyntax("unknown attribute '" + EntraPatchDialect.printable(name) + "' of "
+                        + EntraPatchDialect.printable(urn));
+            }
+        });
     }
 
     /** The values of {@code roles}; absent in a POST or PUT: null (the user's roles are kept). */

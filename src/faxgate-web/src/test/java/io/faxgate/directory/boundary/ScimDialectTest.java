@@ -161,6 +161,24 @@ class ScimDialectTest {
     }
 
     @Test
+    void unknownSchemasAndExtensionAttributesAreRefusedNotDropped() {
+        String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+        assertThat(ScimUserDocument.fromRequest(ScimJson.read("{\"schemas\":[\"" + ScimUserDocument.CORE_USER + "\",\""
+                + enterprise + "\"],\"userName\":\"a@b.c\",\"" + enterprise + "\":{\"department\":\"Dispatch\","
+                + "\"manager\":{\"value\":\"9\"}}}")).userName()).isEqualTo("a@b.c");
+        assertThat(refusal(() -> ScimUserDocument.fromRequest(ScimJson.read("{\"userName\":\"a@b.c\",\"" + enterprise
+                + "\":{\"shoeSize\":44}}")))).isEqualTo("invalidSyntax");
+        assertThat(refusal(() -> ScimUserDocument.fromRequest(ScimJson.read(
+                "{\"schemas\":[\"urn:example:custom:2.0:User\"],\"userName\":\"a@b.c\"}")))).isEqualTo("invalidValue");
+        assertThat(refusal(() -> patchUser(ops("{\"op\":\"replace\",\"path\":\"" + enterprise + ":shoeSize\",\"value\":44}"))))
+                .isEqualTo("invalidPath");
+        assertThat(patchUser(ops("{\"op\":\"replace\",\"path\":\"" + enterprise + ":department\",\"value\":\"Sales\"}"))
+                .userName()).isEqualTo("alice@acme.test");
+        assertThat(refusal(() -> ScimGroupDocument.fromRequest(ScimJson.read(
+                "{\"schemas\":[\"" + ScimUserDocument.CORE_USER + "\"],\"displayName\":\"x\"}")))).isEqualTo("invalidValue");
+    }
+
+    @Test
     void rolesMapBothWaysAndPasswordsAreRefused() {
         ScimUserData posted = ScimUserDocument.fromRequest(ScimJson.read("""
                 {"userName":"a@b.c","roles":[{"primary":false,"type":"WindowsAzureActiveDirectoryRole","display":"Admin","value":"Fax.Admin"}]}"""));
