@@ -76,6 +76,8 @@ class ScimComplianceIT {
 
         assertScimError(scim.post("/Users", ScimEndpoint.user(lower.toUpperCase(), "scim-" + UUID.randomUUID(), "A", "B")),
                 409, "uniqueness");
+        assertThat(TestData.count("SELECT count(*) FROM flyway_schema_history WHERE version = ? AND success = TRUE", "8.1"))
+                .as("the database rule (Java migration 8.1) was applied in the deployed server").isEqualTo(1);
     }
 
     /** Issue 11 item 15: a PUT that only adds members was neither audited nor moved lastModified. */
