@@ -160,6 +160,7 @@ public class SamlSignInFacade {
             // The directory (SCIM) owns userName; SAML only keeps contact details current.
             String userName = user.getSource() == DirectorySource.SAML && email != null ? email : user.getUserName();
             if (!userName.equals(user.getUserName()) && userNameTaken(tenant, userName, user.getId())) {
+                // Keep the name rather than fail the sign-in; the clash is the directory's to resolve.
                 userName = user.getUserName();
             }
             user.describe(userName, email, identity.displayName() != null ? identity.displayName() : user.getDisplayName(), now);
@@ -172,7 +173,7 @@ public class SamlSignInFacade {
         String userName = email != null ? email : identity.objectId();
         if (userNameTaken(tenant, userName, -1)) {
             throw refuse(tenant, identity, sourceIp, "USERNAME_CONFLICT", "another Faxgate user already has the user name "
-                    + userName + " with a different directory object id");
+                    + userName + " (user names are compared ignoring case) with a different directory object id");
         }
         DirectoryUser user = new DirectoryUser(tenant.getId(), identity.objectId(), userName, DirectorySource.SAML, now);
         user.describe(userName, email, identity.displayName(), now);
@@ -182,9 +183,15 @@ public class SamlSignInFacade {
         return user;
     }
 
+    /**
+     * The one userName rule (as SCIM and the database's unique key): unique per tenant ignoring case. A person is
+     * matched by the directory's object id only, never by name: {@code Bob@x} signing in with another object id than
+     * the existing {@code bob@x} is refused, not merged — merging by name would let one directory identity take over
+     * another's Faxgate user.
+     */
     private boolean userNameTaken(Tenant tenant, String userName, long exceptId) {
-        return !em.createQuery("select u.id from DirectoryUser u where u.tenantId = :tenantId and u.userName = :userName and u.id <> :id", Long.class)
-                .setParameter("tenantId", tenant.getId()).setParameter("userName", userName).setParameter("id", exceptId)
+        return !em.createQuery("select u.id from DirectoryUser u where u.tenantId = :tenantId and u.userNameKey = :key and u.id <> :id", Long.class)
+                .setParameter("tenantId", tenant.getId()).setParameter("key", DirectoryUser.userNameKey(userName)).setParameter("id", exceptId)
                 .getResultList().isEmpty();
     }
 
@@ -202,8 +209,10 @@ public class SamlSignInFacade {
         if (!identity.groupsClaimPresent()) {
             return;
         }
-        Map<String, SecurityGroup> known = groups.ofTenant(tenant.getId()).stream()
+        // Groups provisioned without an externalId (non-Entra SCIM clients) have no object id a claim could name.
+        Map<String, SecurityGroup> known = groups.ofTenant(tenant.getId()).stream().filter(g -> g.getExternalId() != null)
                 .collect(Collectors.toMap(SecurityGroup::getExternalId, Function.identity()));
+        Set<Long> knownIds = known.values().stream().map(SecurityGroup::getId).collect(Collectors.toSet());
         Set<Long> claimed = new HashSet<>();
         for (String externalId : identity.groups()) {
             SecurityGroup g = known.get(externalId);
@@ -217,7 +226,7 @@ public class SamlSignInFacade {
         for (GroupMembership m : current) {
             if (claimed.contains(m.getSecurityGroupId())) {
                 have.add(m.getSecurityGroupId());
-            } else {
+            } else if (knownIds.contains(m.getSecurityGroupId())) {
                 em.remove(m);
             }
         }
