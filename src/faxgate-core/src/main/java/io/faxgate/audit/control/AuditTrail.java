@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Writes audit events. A change and its audit event commit together ({@link #record}); failures and denials,
@@ -52,7 +53,8 @@ public class AuditTrail {
     private AuditEvent event(Long tenantId, String actor, String type, AuditOutcome outcome, String target,
                              String detail, String sourceIp) {
         String trimmed = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail;
-        return new AuditEvent(tenantId, clock.instant(), actor, type, outcome, target, trimmed, sourceIp);
+        // microseconds: what both databases' TIMESTAMP keeps, so the sealed time is the recorded time
+        return new AuditEvent(tenantId, clock.instant().truncatedTo(ChronoUnit.MICROS), actor, type, outcome, target, trimmed, sourceIp);
     }
 
     private String currentActor() {
