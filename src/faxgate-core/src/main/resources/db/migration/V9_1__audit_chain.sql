@@ -29,3 +29,8 @@ CREATE TABLE maintenance_job (
     last_run_at  TIMESTAMP
 );
 INSERT INTO maintenance_job (name, last_run_at) VALUES ('retention', NULL);
+
+-- Retention of fax documents: the row stays (faxes reference it, and its size and SHA-256 remain evidence of what
+-- was faxed); its content is emptied and purged_at says when.
+ALTER TABLE fax_document ADD COLUMN purged_at TIMESTAMP;
+CREATE INDEX ix_fax_document_created ON fax_document (created_at);

@@ -52,6 +52,7 @@ public class RestApplication extends Application {
                 UserPermissionsResource.class, RoleMappingsResource.class, SsoSettingsResource.class, MeResource.class,
                 ScimTokensResource.class, MyFaxLinesResource.class, MyFaxesResource.class, CarrierWebhookResource.class,
                 ConsolePasswordResource.class, TenantAuditEventsResource.class, PlatformAuditEventsResource.class,
+                RetentionResource.class,
                 ApplicationExceptionMappers.InvalidInput.class, ApplicationExceptionMappers.TooManyRequests.class, ApplicationExceptionMappers.NotFound.class,
                 ApplicationExceptionMappers.Conflict.class, ConstraintViolationMapper.class, ContainerExceptionMapper.class);
     }
