@@ -65,6 +65,7 @@ class AuditTrailIT {
         JsonNode v = verification(admin.api(), admin.slug());
         assertThat(v.get("intact").asBoolean()).as(v.toString()).isTrue();
         assertThat(v.get("events").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(v.has("firstBroken")).isTrue();
         assertThat(v.get("firstBroken").isNull()).isTrue();
         assertThat(verification(operator, admin.slug()).get("intact").asBoolean()).isTrue();
         assertThat(chain(admin.slug())).hasSize(v.get("events").asInt());

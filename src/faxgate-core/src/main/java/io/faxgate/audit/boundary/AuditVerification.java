@@ -1,5 +1,6 @@
 package io.faxgate.audit.boundary;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,7 @@ import java.time.Instant;
  * {@code firstBroken}: null when intact; {@code anchorPosition}/{@code purgedEvents}/{@code purgedThrough}: what
  * retention removed — the walk starts from the anchor's hash, so a purge leaves the rest verifiable.
  */
+@JsonbNillable // "firstBroken": null is part of the contract, not an absent field
 public record AuditVerification(boolean intact, long events, BrokenLink firstBroken, long headPosition,
                                 long anchorPosition, long purgedEvents, Instant purgedThrough) {
 }
