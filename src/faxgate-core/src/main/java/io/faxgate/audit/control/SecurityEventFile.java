@@ -56,10 +56,7 @@ public class SecurityEventFile {
                     return record.getMessage() + "\n";
                 }
             });
-            Logger events = Logger.getLogger(SecurityEventLog.LOGGER);
-            events.setLevel(Level.INFO);
-            events.setUseParentHandlers(false); // not also in server.log
-            events.addHandler(handler);
+            SecurityEventLog.attach(handler);
             LOG.info(() -> "security events are written to " + pattern);
         } catch (IOException e) {
             // the application still works; the events stay in server.log through the parent handlers
@@ -70,9 +67,7 @@ public class SecurityEventFile {
     @PreDestroy
     void close() {
         if (handler != null) {
-            Logger events = Logger.getLogger(SecurityEventLog.LOGGER);
-            events.removeHandler(handler);
-            events.setUseParentHandlers(true);
+            SecurityEventLog.detach(handler);
             handler.close();
         }
     }
