@@ -93,8 +93,8 @@ public class CallerFacade {
         switch (checked.verdict()) {
             case LOCKED -> {
                 audit.recordIndependently(tenantOfAccount, AuditTrail.ANONYMOUS, AuditTypes.LOCAL_SIGN_IN, AuditOutcome.DENIED,
-                        printable(name), "account locked after " + AccountLockout.MAX_FAILURES + " wrong passwords;"
-                                + " no password is accepted until the lock ends", sourceIp);
+                        printable(name), "too many wrong passwords: account locked after " + AccountLockout.MAX_FAILURES
+                                + " wrong passwords; no password is accepted until the lock ends", sourceIp);
                 return Optional.empty();
             }
             case WRONG, WRONG_AND_LOCKED -> {
