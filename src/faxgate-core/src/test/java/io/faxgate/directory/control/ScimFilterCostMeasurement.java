@@ -43,7 +43,7 @@ class ScimFilterCostMeasurement {
     private static final int USERS = 10_000;
     private static final int GROUPS = 1_000;
     private static final int MEMBERS = 50;
-    private static final int QUERIES = 300;
+    private static final int QUERIES = Integer.getInteger("faxgate.measure.queries", 300);
 
     @Test
     void measure() throws Exception {
