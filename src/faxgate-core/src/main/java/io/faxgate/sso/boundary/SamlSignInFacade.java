@@ -12,10 +12,12 @@ import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.GroupMembership;
 import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.platform.control.SecretSealer;
+import io.faxgate.sso.control.SpEncryptionKey;
 import io.faxgate.sso.control.SsoEndpoints;
 import io.faxgate.sso.control.TenantSsoSettings;
 import io.faxgate.sso.entity.ClaimNames;
 import io.faxgate.sso.entity.SpKeyPair;
+import io.faxgate.sso.entity.SpKeyUse;
 import io.faxgate.sso.entity.SsoConfiguration;
 import io.faxgate.sso.entity.SsoSettings;
 import io.faxgate.tenant.control.Tenants;
@@ -65,6 +67,9 @@ public class SamlSignInFacade {
     SecretSealer sealer;
 
     @Inject
+    SpEncryptionKey encryptionKeys;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -81,8 +86,9 @@ public class SamlSignInFacade {
         }
         Tenant t = tenant.get();
         Optional<SsoSettings> settings = ssoSettings.of(t.getId());
-        Optional<SpKeyPair> spKey = em.createNamedQuery(SpKeyPair.ACTIVE_OF_TENANT, SpKeyPair.class)
-                .setParameter("tenantId", t.getId()).setMaxResults(1).getResultStream().findFirst();
+        Optional<SpKeyPair> spKey = SpEncryptionKey.active(em, t.getId(), SpKeyUse.SIGNING);
+        SpKeyPair encryptionKey = SpEncryptionKey.active(em, t.getId(), SpKeyUse.ENCRYPTION)
+                .orElseGet(() -> encryptionKeys.ensureFor(t.getId()));
         SsoConfiguration c = settings.map(SsoSettings::configuration).orElse(SsoConfiguration.defaults());
         String issuer = SsoSettingsFacade.effectiveIssuer(c);
         List<String> certificates = Stream.of(c.primaryCertificate(), c.secondaryCertificate()).filter(p -> p != null).toList();
@@ -92,7 +98,8 @@ public class SamlSignInFacade {
                 c.loginEndpoint(), c.spEntityId(), issuer, certificates, c.allowIdpInitiated(), c.allowSha1(),
                 c.clockSkewSeconds(), c.claimNames(), endpoints.consume(slug), endpoints.singleLogout(slug),
                 spKey.map(SpKeyPair::getCertificatePem).orElse(null),
-                spKey.map(k -> sealer.open(k.getSealedPrivateKey())).orElse(null)));
+                spKey.map(k -> sealer.open(k.getSealedPrivateKey())).orElse(null),
+                encryptionKey.getCertificatePem(), sealer.open(encryptionKey.getSealedPrivateKey()), c.allowAesCbc()));
     }
 
     /**
