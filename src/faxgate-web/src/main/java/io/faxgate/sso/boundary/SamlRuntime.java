@@ -1,11 +1,11 @@
 package io.faxgate.sso.boundary;
 
-import io.faxgate.sso.saml.InMemoryReplayCache;
 import io.faxgate.sso.saml.ReplayCache;
 import io.faxgate.sso.saml.SamlEngine;
 import io.faxgate.sso.saml.SamlEngines;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The application's one SAML engine (its threads end at undeploy), the assertion replay cache shared by all
- * tenants, and the logout requests we sent and still expect an answer to.
+ * The application's one SAML engine (its threads end at undeploy), each tenant's assertion replay cache (in the
+ * database, see {@link SamlReplayFacade}), and the logout requests we sent and still expect an answer to.
  */
 @ApplicationScoped
 public class SamlRuntime {
@@ -23,7 +23,6 @@ public class SamlRuntime {
     private static final int MAX_OUTSTANDING_LOGOUTS = 10_000;
 
     private final SamlEngine engine = SamlEngines.keycloak();
-    private final ReplayCache replayCache = new InMemoryReplayCache();
     private final Map<String, Instant> outstandingLogouts = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
@@ -31,8 +30,17 @@ public class SamlRuntime {
         return engine;
     }
 
-    public ReplayCache replayCache() {
-        return replayCache;
+    @Inject
+    SamlReplayFacade replayStore;
+
+    /** One-time use of a tenant's assertions: its own quota, shared by every node. */
+    public ReplayCache replayCache(String tenantSlug) {
+        return new TenantReplayCache(replayStore, tenantSlug);
+    }
+
+    /** How long after its IssueInstant an assertion is accepted at most ({@code faxgate.sso.replay.max-lifetime-minutes}). */
+    public Duration maxAssertionLifetime() {
+        return replayStore.maxAssertionLifetime();
     }
 
     public void logoutSent(String requestId) {
