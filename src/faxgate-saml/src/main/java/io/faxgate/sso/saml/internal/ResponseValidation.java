@@ -172,7 +172,7 @@ public final class ResponseValidation {
         }
 
         return new ValidatedAssertion(nameId, Dom.attr(nameIdElement, "Format"), assertionId, issuer, sessionIndex,
-                notOnOrAfter, inResponseTo, attributes);
+                notOnOrAfter, inResponseTo, sessionNotOnOrAfter, attributes);
     }
 
     static void checkStatus(Element message) throws SamlValidationException {
