@@ -45,7 +45,7 @@ public final class SamlSessions {
     }
 
     /** At sign-in: when, until when the IdP allows the session, and which IdP certificates were trusted. */
-    static void rememberTrust(CommonProfile profile, Instant signedInAt, Optional<Instant> idpSessionEnd,
+    public static void rememberTrust(CommonProfile profile, Instant signedInAt, Optional<Instant> idpSessionEnd,
                               Set<String> trustedCertificates) {
         profile.addAttribute(SIGNED_IN_AT, signedInAt.toEpochMilli());
         idpSessionEnd.ifPresent(end -> profile.addAttribute(IDP_SESSION_END, end.toEpochMilli()));
