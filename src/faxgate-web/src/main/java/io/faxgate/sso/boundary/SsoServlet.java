@@ -73,7 +73,6 @@ public class SsoServlet extends HttpServlet {
         Config config = new Config(clients);
         config.setSecurityLogic(new DefaultSecurityLogic().setClientFinder(finder));
         config.setCallbackLogic(new DefaultCallbackLogic().setClientFinder(finder));
-        config.setLogoutLogic(new DefaultLogoutLogic());
         config.setSessionLogoutHandler(new FrontChannelLogoutOnly());
         new JEEFrameworkAdapter().applyDefaultSettingsIfUndefined(config);
 
@@ -86,7 +85,12 @@ public class SsoServlet extends HttpServlet {
         // No RelayState naming a page of ours (IdP-initiated): the landing decides between start page and console.
         callback.setDefaultUrl(LandingServlet.PATH);
         callback.setRenewSession(true);
-        logout = new LogoutFilter(config);
+        Config logoutConfig = new Config(clients);
+        logoutConfig.setLogoutLogic(new DefaultLogoutLogic());
+        logoutConfig.setSessionLogoutHandler(new FrontChannelLogoutOnly());
+        logoutConfig.setHttpActionAdapter(new OnToIdpLogout());
+        new JEEFrameworkAdapter().applyDefaultSettingsIfUndefined(logoutConfig);
+        logout = new LogoutFilter(logoutConfig);
         logout.setDefaultUrl("/login.xhtml");
         // pac4j's default pattern lets "/\\evil.example/" through (a browser goes to evil.example): our rule only.
         logout.setLogoutUrlPattern(SafeTarget.PATTERN);
