@@ -75,6 +75,9 @@ final class EngineThreads implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SamlValidationException(SamlFailure.ENGINE_ERROR, "interrupted");
         } catch (RejectedExecutionException e) {
+            if (pool.isShutdown()) {
+                throw new SamlValidationException(SamlFailure.ENGINE_ERROR, "SAML engine closed");
+            }
             throw refused(e);
         }
     }
