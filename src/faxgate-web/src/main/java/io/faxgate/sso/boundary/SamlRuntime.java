@@ -1,12 +1,12 @@
 package io.faxgate.sso.boundary;
 
-import io.faxgate.sso.saml.InMemoryReplayCache;
 import io.faxgate.sso.saml.ReplayCache;
 import io.faxgate.sso.saml.SamlEngine;
 import io.faxgate.sso.saml.SamlEngineBusyException;
 import io.faxgate.sso.saml.SamlEngines;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +16,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The application's one SAML engine (its threads end at undeploy), the assertion replay cache shared by all
- * tenants, and the logout requests we sent and still expect an answer to. Anonymous work (metadata signing, the
- * IdP's logout messages) gets at most {@value #ANONYMOUS_PERMITS} of the engine's {@value #ENGINE_THREADS} threads,
- * so a flood of it can never starve real sign-ins; every caller waits a bounded time.
+ * The application's one SAML engine (its threads end at undeploy), each tenant's assertion replay cache (in the
+ * database, see {@link SamlReplayFacade}), and the logout requests we sent and still expect an answer to. Anonymous
+ * work (metadata signing, the IdP's logout messages) gets at most {@value #ANONYMOUS_PERMITS} of the engine's
+ * {@value #ENGINE_THREADS} threads, so a flood of it can never starve real sign-ins; every caller waits a bounded time.
  */
 @ApplicationScoped
 public class SamlRuntime {
@@ -42,7 +42,6 @@ public class SamlRuntime {
 
     private final SamlEngine engine = SamlEngines.keycloak(ENGINE_THREADS, ENGINE_TIMEOUT);
     private final Semaphore anonymousWork = new Semaphore(ANONYMOUS_PERMITS);
-    private final ReplayCache replayCache = new InMemoryReplayCache();
     private final Map<String, Instant> outstandingLogouts = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
@@ -72,8 +71,17 @@ public class SamlRuntime {
         }
     }
 
-    public ReplayCache replayCache() {
-        return replayCache;
+    @Inject
+    SamlReplayFacade replayStore;
+
+    /** One-time use of a tenant's assertions: its own quota, shared by every node. */
+    public ReplayCache replayCache(String tenantSlug) {
+        return new TenantReplayCache(replayStore, tenantSlug);
+    }
+
+    /** How long after its IssueInstant an assertion is accepted at most ({@code faxgate.sso.replay.max-lifetime-minutes}). */
+    public Duration maxAssertionLifetime() {
+        return replayStore.maxAssertionLifetime();
     }
 
     public void logoutSent(String requestId) {

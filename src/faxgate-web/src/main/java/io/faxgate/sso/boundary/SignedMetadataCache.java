@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * A tenant's signed SP metadata, signed once per version of what it says: the key is derived from the stored
- * settings' version and the SP certificate, so a node never serves metadata of settings or keys that changed
+ * settings' version and the SP certificates (signing and encryption), so a node never serves metadata of settings or keys that changed
  * (on any node) — no invalidation event needed — and an anonymous GET costs no RSA signature.
  */
 @ApplicationScoped
@@ -32,6 +32,6 @@ public class SignedMetadataCache {
 
     static String keyOf(SamlTenantConfiguration c) {
         return c.settingsVersion() + "\n" + c.spEntityId() + "\n" + c.consumeEndpoint() + "\n" + c.singleLogoutEndpoint()
-                + "\n" + c.spCertificatePem();
+                + "\n" + c.spCertificatePem() + "\n" + c.spEncryptionCertificatePem();
     }
 }

@@ -342,12 +342,16 @@ public class SsoServlet extends HttpServlet {
             return;
         }
         SamlTenantConfiguration c = configuration.get();
-        String xml = metadataCache.of(c, () -> runtime.anonymous(() -> runtime.engine().spMetadata(SpMetadataSpec.builder()
-                .entityId(c.spEntityId())
-                .acsUrl(c.consumeEndpoint())
-                .sloUrl(c.singleLogoutEndpoint())
-                .credentials(new SamlTenant(c).sp())
-                .build())));
+        String xml = metadataCache.of(c, () -> runtime.anonymous(() -> {
+            SamlTenant tenant = new SamlTenant(c);
+            return runtime.engine().spMetadata(SpMetadataSpec.builder()
+                    .entityId(c.spEntityId())
+                    .acsUrl(c.consumeEndpoint())
+                    .sloUrl(c.singleLogoutEndpoint())
+                    .credentials(tenant.sp())
+                    .encryptionCertificate(tenant.encryption() == null ? null : tenant.encryption().certificate())
+                    .build());
+        }));
         response.setContentType("application/samlmetadata+xml;charset=UTF-8");
         response.setHeader("Content-Disposition", "inline; filename=\"faxgate-" + path.tenant() + "-metadata.xml\"");
         response.getWriter().write(xml);
