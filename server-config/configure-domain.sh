@@ -76,8 +76,7 @@ configure_operations_baseline() {
   local option
   for option in -XX:+ExitOnOutOfMemoryError -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$logs"; do
     if ! asadmin list-jvm-options | grep -qx -- "$option"; then
-      # asadmin separates options by ':', so the colons inside one option are escaped
-      asadmin create-jvm-options -- "${option//:/\\:}" >/dev/null
+      asadmin create-jvm-options -- "$option" >/dev/null
       touch "$restart_marker"
     fi
   done
