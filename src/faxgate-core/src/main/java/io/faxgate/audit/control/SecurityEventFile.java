@@ -28,8 +28,8 @@ public class SecurityEventFile {
     private static final Logger LOG = Logger.getLogger(SecurityEventFile.class.getName());
 
     @Inject
-    @ConfigProperty(name = "faxgate.security-events.file", defaultValue = "")
-    String file;
+    @ConfigProperty(name = "faxgate.security-events.file")
+    java.util.Optional<String> file; // unset: the default pattern (an empty default value counts as missing and fails deployment)
 
     @Inject
     @ConfigProperty(name = "faxgate.security-events.file-bytes", defaultValue = "52428800")
@@ -43,7 +43,7 @@ public class SecurityEventFile {
 
     @PostConstruct
     void open() {
-        Path pattern = Path.of(file.isBlank() ? defaultPattern() : file);
+        Path pattern = Path.of(file.filter(f -> !f.isBlank()).orElseGet(SecurityEventFile::defaultPattern));
         try {
             if (pattern.getParent() != null) {
                 Files.createDirectories(pattern.getParent());
