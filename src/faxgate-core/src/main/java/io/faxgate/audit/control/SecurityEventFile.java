@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
@@ -27,9 +28,10 @@ public class SecurityEventFile {
 
     private static final Logger LOG = Logger.getLogger(SecurityEventFile.class.getName());
 
+    /** Optional: MicroProfile Config treats an empty default as "no value" and fails the deployment. */
     @Inject
     @ConfigProperty(name = "faxgate.security-events.file")
-    java.util.Optional<String> file; // unset: the default pattern (an empty default value counts as missing and fails deployment)
+    Optional<String> file;
 
     @Inject
     @ConfigProperty(name = "faxgate.security-events.file-bytes", defaultValue = "52428800")
