@@ -12,6 +12,7 @@ import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.GroupMembership;
 import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.platform.control.SecretSealer;
+import io.faxgate.sso.control.IdpCertificate;
 import io.faxgate.sso.control.SpEncryptionKey;
 import io.faxgate.sso.control.SsoEndpoints;
 import io.faxgate.sso.control.TenantSsoSettings;
@@ -26,6 +27,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -103,6 +105,29 @@ public class SamlSignInFacade {
     }
 
     /**
+     * What a SAML session of this tenant may still rest on: the SHA-256 thumbprints of the IdP certificates trusted
+     * now. Empty when the tenant's SSO is switched off or the operator no longer allows it — every SAML session of
+     * the tenant then ends on its next request (see the web tier's SessionTrust).
+     */
+    public Optional<Set<String>> trustedCertificates(String slug) {
+        Optional<Tenant> tenant = tenants.bySlug(slug);
+        if (tenant.isEmpty() || !tenant.get().isSsoAllowed()) {
+            return Optional.empty();
+        }
+        SsoConfiguration c = ssoSettings.configurationOf(tenant.get().getId());
+        if (!c.enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(thumbprints(Stream.of(c.primaryCertificate(), c.secondaryCertificate()).filter(p -> p != null).toList()));
+    }
+
+    /** The certificates' SHA-256 thumbprints (one rule for sign-in time and for every later check). */
+    public static Set<String> thumbprints(List<String> certificatesPem) {
+        return certificatesPem.stream().map(p -> IdpCertificate.parse(p).thumbprintSha256())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
      * Signs the person in; the principal name on success.
      *
      * @throws SignInRefusedException with a stable reason code (audited) when Faxgate's rules refuse the person
@@ -152,8 +177,11 @@ public class SamlSignInFacade {
     private DirectoryUser findOrCreate(Tenant tenant, SsoConfiguration settings, SamlIdentity identity, Instant now,
                                        String sourceIp) {
         String email = identity.email() != null ? identity.email() : identity.nameId();
+        // Locked until commit: concurrent sign-ins of one person (two tabs, a double click) take turns on the row
+        // instead of one of them failing on the version check. Different people never wait for each other.
         Optional<DirectoryUser> existing = em.createNamedQuery(DirectoryUser.BY_EXTERNAL_ID, DirectoryUser.class)
                 .setParameter("tenantId", tenant.getId()).setParameter("externalId", identity.objectId())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
         if (existing.isPresent()) {
             DirectoryUser user = existing.get();

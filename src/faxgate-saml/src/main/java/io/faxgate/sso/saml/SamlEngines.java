@@ -16,4 +16,11 @@ public final class SamlEngines {
     public static SamlEngine keycloak(int threads) {
         return new KeycloakSamlEngine(threads);
     }
+
+    /**
+     * Keycloak saml-core based engine whose callers wait at most {@code timeout} (then {@link SamlEngineBusyException}).
+     */
+    public static SamlEngine keycloak(int threads, java.time.Duration timeout) {
+        return new KeycloakSamlEngine(threads, timeout);
+    }
 }

@@ -21,10 +21,18 @@ public final class ValidatedAssertion {
     private final String sessionIndex;
     private final Instant notOnOrAfter;
     private final String inResponseTo;
+    private final Instant sessionNotOnOrAfter;
     private final Map<String, List<String>> attributes;
 
     public ValidatedAssertion(String nameId, String nameIdFormat, String assertionId, String issuer, String sessionIndex,
                               Instant notOnOrAfter, String inResponseTo, Map<String, List<String>> attributes) {
+        this(nameId, nameIdFormat, assertionId, issuer, sessionIndex, notOnOrAfter, inResponseTo, null, attributes);
+    }
+
+    public ValidatedAssertion(String nameId, String nameIdFormat, String assertionId, String issuer, String sessionIndex,
+                              Instant notOnOrAfter, String inResponseTo, Instant sessionNotOnOrAfter,
+                              Map<String, List<String>> attributes) {
+        this.sessionNotOnOrAfter = sessionNotOnOrAfter;
         this.nameId = Objects.requireNonNull(nameId, "nameId");
         this.nameIdFormat = nameIdFormat;
         this.assertionId = Objects.requireNonNull(assertionId, "assertionId");
@@ -62,6 +70,11 @@ public final class ValidatedAssertion {
     /** Conditions NotOnOrAfter (the assertion's end of validity). */
     public Optional<Instant> notOnOrAfter() {
         return Optional.ofNullable(notOnOrAfter);
+    }
+
+    /** AuthnStatement SessionNotOnOrAfter: when the IdP wants the session it started here to end; empty when unlimited. */
+    public Optional<Instant> sessionNotOnOrAfter() {
+        return Optional.ofNullable(sessionNotOnOrAfter);
     }
 
     /** The request id this answers; empty for IdP-initiated sign-in. */

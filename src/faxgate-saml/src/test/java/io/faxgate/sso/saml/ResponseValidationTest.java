@@ -42,6 +42,14 @@ class ResponseValidationTest extends EngineTestBase {
             assertThat(a.attribute(EntraClaims.ROLE)).containsExactly("Fax.Operator");
             assertThat(a.attribute(EntraClaims.AUTHN_METHODS)).hasSize(2);
             assertThat(a.attributes()).containsOnlyKeys(entraClaims().keySet());
+            assertThat(a.sessionNotOnOrAfter()).as("Entra sends none").isEmpty();
+        }
+
+        @Test
+        void sessionNotOnOrAfterIsHandedToTheApplication() throws Exception {
+            java.time.Instant end = java.time.Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            ValidatedAssertion a = accept(response().set(r -> r.sessionNotOnOrAfter = end));
+            assertThat(a.sessionNotOnOrAfter()).contains(end);
         }
 
         @Test

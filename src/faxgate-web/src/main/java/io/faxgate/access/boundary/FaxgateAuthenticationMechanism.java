@@ -9,6 +9,7 @@ import io.faxgate.platform.boundary.TooManyRequestsException;
 import io.faxgate.sso.boundary.SamlSessions;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -33,7 +34,8 @@ import org.pac4j.core.profile.UserProfile;
  *     or the principal a password sign-in kept.</li>
  * </ol>
  * In every case the roles are looked up afresh for this request, so a removed permission, a deactivated user or
- * a disabled account stops working on the very next request of a session that is already open.
+ * a disabled account stops working on the very next request of a session that is already open; and so does a
+ * session past its maximum age or whose SAML trust was withdrawn ({@link SessionTrust}).
  */
 @ApplicationScoped
 public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -49,6 +51,9 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
 
     @EJB
     SignInLimits limits;
+
+    @Inject
+    SessionTrust trust;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -75,9 +80,10 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
             return basic(request, response, context, authorization.substring(BASIC.length()).trim());
         }
         HttpSession session = request.getSession(false);
-        Optional<String> samlPrincipal = SamlSessions.profileOf(request, response).map(UserProfile::getId);
+        Optional<UserProfile> saml = SamlSessions.profileOf(request, response);
+        Optional<String> samlPrincipal = saml.map(UserProfile::getId);
         if (session != null && samlPrincipal.isPresent()) {
-            Optional<Set<String>> roles = callers.currentRoles(samlPrincipal.get());
+            Optional<Set<String>> roles = trust.holds(saml.get()) ? callers.currentRoles(samlPrincipal.get()) : Optional.empty();
             if (roles.isPresent()) {
                 return context.notifyContainerAboutLogin(samlPrincipal.get(), roles.get());
             }
@@ -85,8 +91,8 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
             session = null;
         }
         if (session != null && session.getAttribute(SIGNED_IN_PRINCIPAL) instanceof String principal) {
-            Optional<Set<String>> roles = callers.currentRoles(principal,
-                    (String) session.getAttribute(SIGNED_IN_CREDENTIAL));
+            Optional<Set<String>> roles = trust.holds(session) ? callers.currentRoles(principal,
+                    (String) session.getAttribute(SIGNED_IN_CREDENTIAL)) : Optional.empty();
             if (roles.isPresent()) {
                 return context.notifyContainerAboutLogin(principal, roles.get());
             }
@@ -120,6 +126,7 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
         request.changeSessionId();
         request.getSession().setAttribute(SIGNED_IN_PRINCIPAL, principal);
         request.getSession().setAttribute(SIGNED_IN_CREDENTIAL, credentialStamp);
+        SessionTrust.signedIn(request.getSession(), java.time.Instant.now());
     }
 
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,

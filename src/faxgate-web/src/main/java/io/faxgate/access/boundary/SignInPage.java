@@ -1,5 +1,6 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.sso.boundary.LogoutToken;
 import io.faxgate.sso.boundary.SamlSessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -62,6 +63,11 @@ public class SignInPage {
         ExternalContext external = faces.getExternalContext();
         return SamlSessions.tenantOf((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse())
                 .map(tenant -> "/sso/" + tenant + "/slo").orElse(null);
+    }
+
+    /** The CSRF token the single-logout form posts (see LogoutToken): a sign-out is never a plain link. */
+    public String getLogoutToken() {
+        return LogoutToken.of(((HttpServletRequest) faces.getExternalContext().getRequest()).getSession());
     }
 
     public String getCallerName() {

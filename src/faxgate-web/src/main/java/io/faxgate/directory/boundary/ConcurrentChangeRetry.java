@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Runs a SCIM write again (up to {@value #ATTEMPTS} times) when it lost a race the database noticed: a duplicate
- * membership row inserted meanwhile by another path (SAML sign-in), a lock timeout, a deadlock or serialization
- * failure. Each attempt is a new transaction; a business refusal ({@link ScimProblem}) is never retried.
+ * Runs a SCIM write or a SAML sign-in again (up to {@value #ATTEMPTS} times) when it lost a race the database
+ * noticed: a duplicate membership row inserted meanwhile by another path, a user created just in time by a concurrent
+ * sign-in of the same person, a lock timeout, a deadlock or serialization failure. Each attempt is a new transaction; a business refusal ({@link ScimProblem}) is never retried.
  */
-final class ConcurrentChangeRetry {
+public final class ConcurrentChangeRetry {
 
     static final int ATTEMPTS = 4;
     /** unique violation, serialization failure, deadlock (PostgreSQL), lock timeout (H2: 50200, duplicate 23505). */
@@ -22,7 +22,7 @@ final class ConcurrentChangeRetry {
     private ConcurrentChangeRetry() {
     }
 
-    static <T> T run(Supplier<T> change) {
+    public static <T> T run(Supplier<T> change) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return change.get();

@@ -2,6 +2,7 @@ package io.faxgate.sso.boundary;
 
 import io.faxgate.sso.saml.ReplayCache;
 import io.faxgate.sso.saml.SamlEngine;
+import io.faxgate.sso.saml.SamlEngineBusyException;
 import io.faxgate.sso.saml.SamlEngines;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The application's one SAML engine (its threads end at undeploy), each tenant's assertion replay cache (in the
- * database, see {@link SamlReplayFacade}), and the logout requests we sent and still expect an answer to.
+ * database, see {@link SamlReplayFacade}), and the logout requests we sent and still expect an answer to. Anonymous
+ * work (metadata signing, the IdP's logout messages) gets at most {@value #ANONYMOUS_PERMITS} of the engine's
+ * {@value #ENGINE_THREADS} threads, so a flood of it can never starve real sign-ins; every caller waits a bounded time.
  */
 @ApplicationScoped
 public class SamlRuntime {
@@ -22,12 +27,48 @@ public class SamlRuntime {
     private static final Duration LOGOUT_ANSWER_WITHIN = Duration.ofMinutes(10);
     private static final int MAX_OUTSTANDING_LOGOUTS = 10_000;
 
-    private final SamlEngine engine = SamlEngines.keycloak();
+    static final int ENGINE_THREADS = 2;
+    static final int ANONYMOUS_PERMITS = 1;
+    /** Longest a request thread waits for the engine (queue time included); then 503. */
+    private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(10);
+    /** Longest anonymous work waits for its permit before it is turned away. */
+    private static final Duration ANONYMOUS_WAIT = Duration.ofSeconds(1);
+
+    /** Work that may throw the engine's checked refusal. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    private final SamlEngine engine = SamlEngines.keycloak(ENGINE_THREADS, ENGINE_TIMEOUT);
+    private final Semaphore anonymousWork = new Semaphore(ANONYMOUS_PERMITS);
     private final Map<String, Instant> outstandingLogouts = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     public SamlEngine engine() {
         return engine;
+    }
+
+    /**
+     * Runs work that anyone can trigger without signing in. Busy (no permit within a second, or the engine's own
+     * timeout): {@link SamlEngineBusyException}, which the endpoints answer with 503 and Retry-After.
+     */
+    public <T, E extends Exception> T anonymous(Work<T, E> work) throws E {
+        boolean permitted;
+        try {
+            permitted = anonymousWork.tryAcquire(ANONYMOUS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            permitted = false;
+        }
+        if (!permitted) {
+            throw new SamlEngineBusyException("anonymous SAML work: all permits taken");
+        }
+        try {
+            return work.run();
+        } finally {
+            anonymousWork.release();
+        }
     }
 
     @Inject

@@ -3,6 +3,7 @@ package io.faxgate.sso.boundary;
 import io.faxgate.sso.saml.IncomingSamlMessage;
 import io.faxgate.sso.saml.LogoutExpectations;
 import io.faxgate.sso.saml.LogoutResponseSpec;
+import io.faxgate.sso.saml.SamlEngineBusyException;
 import io.faxgate.sso.saml.SamlRedirect;
 import io.faxgate.sso.saml.SamlValidationException;
 import io.faxgate.sso.saml.SpMetadataSpec;
@@ -34,8 +35,11 @@ import org.pac4j.jee.filter.SecurityFilter;
 
 /**
  * The per-tenant SSO endpoints under {@code /sso/{tenant}/}: {@code login} (pac4j SecurityFilter), {@code acs}
- * (pac4j CallbackFilter), {@code slo} (pac4j LogoutFilter, plus the IdP's logout messages), {@code metadata}
- * and {@code error}. The tenant comes from the path only.
+ * (pac4j CallbackFilter), {@code slo} (pac4j LogoutFilter for a person's sign-out — a POST with the session's
+ * {@link LogoutToken} — plus the IdP's logout messages), {@code metadata} and {@code error}. The tenant comes from the
+ * path only. The anonymous endpoints (metadata, slo) are rate-limited per address ({@link SsoEndpointLimits}) and
+ * share a bounded part of the SAML engine ({@link SamlRuntime#anonymous}); a busy engine answers 503, never a hung
+ * request.
  */
 @WebServlet(urlPatterns = "/sso/*")
 public class SsoServlet extends HttpServlet {
@@ -51,6 +55,12 @@ public class SsoServlet extends HttpServlet {
     @Inject
     SamlRuntime runtime;
 
+    @Inject
+    SsoEndpointLimits limits;
+
+    @Inject
+    SignedMetadataCache metadataCache;
+
     private TenantSamlClients clients;
     private SecurityFilter security;
     private CallbackFilter callback;
@@ -63,7 +73,6 @@ public class SsoServlet extends HttpServlet {
         Config config = new Config(clients);
         config.setSecurityLogic(new DefaultSecurityLogic().setClientFinder(finder));
         config.setCallbackLogic(new DefaultCallbackLogic().setClientFinder(finder));
-        config.setLogoutLogic(new DefaultLogoutLogic());
         config.setSessionLogoutHandler(new FrontChannelLogoutOnly());
         new JEEFrameworkAdapter().applyDefaultSettingsIfUndefined(config);
 
@@ -76,8 +85,15 @@ public class SsoServlet extends HttpServlet {
         // No RelayState naming a page of ours (IdP-initiated): the landing decides between start page and console.
         callback.setDefaultUrl(LandingServlet.PATH);
         callback.setRenewSession(true);
-        logout = new LogoutFilter(config);
+        Config logoutConfig = new Config(clients);
+        logoutConfig.setLogoutLogic(new DefaultLogoutLogic());
+        logoutConfig.setSessionLogoutHandler(new FrontChannelLogoutOnly());
+        logoutConfig.setHttpActionAdapter(new OnToIdpLogout());
+        new JEEFrameworkAdapter().applyDefaultSettingsIfUndefined(logoutConfig);
+        logout = new LogoutFilter(logoutConfig);
         logout.setDefaultUrl("/login.xhtml");
+        // pac4j's default pattern lets "/\\evil.example/" through (a browser goes to evil.example): our rule only.
+        logout.setLogoutUrlPattern(SafeTarget.PATTERN);
         logout.setLocalLogout(true);
         logout.setDestroySession(true);
         logout.setCentralLogout(true);
@@ -96,16 +112,58 @@ public class SsoServlet extends HttpServlet {
                 case "login" -> login(path, request, response);
                 case "acs" -> consume(path, request, response);
                 case "slo" -> singleLogout(path, request, response);
-                case "metadata" -> metadata(path, response);
+                case "metadata" -> metadata(path, request, response);
                 case "error" -> SsoPages.refused(response, String.valueOf(request.getParameter("reason")), path.tenant());
                 default -> SsoPages.message(response, 404, "Not found", "There is no such sign-in address.");
             }
         } catch (RuntimeException | ServletException e) {
+            if (busy(e)) {
+                LOG.warning(() -> "SSO endpoint " + path + ": SAML engine busy, answered 503");
+                if (!response.isCommitted()) {
+                    response.reset();
+                    response.setHeader("Retry-After", "5");
+                    SsoPages.message(response, 503, "Busy", "Faxgate is busy right now. Please try again in a few seconds.");
+                }
+                return;
+            }
             LOG.log(java.util.logging.Level.SEVERE, "SSO endpoint " + path + " failed", e);
             if (!response.isCommitted()) {
                 response.reset();
                 SsoPages.message(response, 400, "Sign-in failed", "The sign-in could not be completed. Please try again.");
             }
+        }
+    }
+
+    private static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SamlEngineBusyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 429 with Retry-After for an address over an anonymous endpoint's limit; audited once per tenant and minute. */
+    private boolean overLimit(java.util.Optional<Long> wait, SsoPath path, String reason, HttpServletRequest request,
+                              HttpServletResponse response) throws IOException {
+        if (wait.isEmpty()) {
+            return false;
+        }
+        if (limits.firstInWindow(path.tenant(), reason)) {
+            signIn.recordRejectedResponse(path.tenant(), reason, "too many requests from one address; further refusals"
+                    + " this minute are not recorded", request.getRemoteAddr());
+        }
+        response.setHeader("Retry-After", Long.toString(wait.get()));
+        SsoPages.message(response, 429, "Too many requests", "Too many requests from your address. Try again in "
+                + wait.get() + " seconds.");
+        return true;
+    }
+
+    /** A refused logout message, audited once per tenant, reason and minute (anyone can send them). */
+    private void recordRejectedLogout(SamlTenant tenant, SamlValidationException e, String address) {
+        String reason = "LOGOUT_" + e.reason().name();
+        if (limits.firstInWindow(tenant.slug(), reason)) {
+            signIn.recordRejectedResponse(tenant.slug(), reason, e.getMessage(), address);
         }
     }
 
@@ -175,6 +233,9 @@ public class SsoServlet extends HttpServlet {
     }
 
     private void singleLogout(SsoPath path, HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if (overLimit(limits.singleLogout(request.getRemoteAddr()), path, "SLO_RATE_LIMITED", request, response)) {
+            return;
+        }
         Optional<SamlTenantConfiguration> configuration = signIn.configuration(path.tenant());
         if (configuration.isEmpty() || !configuration.get().usable()) {
             SsoPages.message(response, 404, "Not found", "Single logout is not available for this company.");
@@ -182,29 +243,56 @@ public class SsoServlet extends HttpServlet {
         }
         SamlTenant tenant = new SamlTenant(configuration.get());
         String query = request.getQueryString();
-        if (request.getParameter("SAMLResponse") != null && query != null) {
-            logoutAnswered(tenant, query, response);
-        } else if (request.getParameter("SAMLRequest") != null && query != null) {
+        boolean get = "GET".equals(request.getMethod());
+        // The IdP's messages arrive by the HTTP-Redirect binding (GET with the message in the query), signed.
+        if (get && query != null && request.getParameter("SAMLResponse") != null) {
+            logoutAnswered(tenant, query, request, response);
+        } else if (get && query != null && request.getParameter("SAMLRequest") != null) {
             logoutRequested(tenant, query, request, response);
-        } else {
+        } else if ("POST".equals(request.getMethod()) && LogoutToken.presentIn(request)) {
             logout.doFilter(request, response, (req, res) -> { });
+        } else if ("POST".equals(request.getMethod())) {
+            // Another site's form (or a stale page): nobody is signed out by a request they did not make.
+            SsoPages.message(response, 403, "Sign-out refused", "This sign-out did not come from a Faxgate page."
+                    + " Use the Sign out button in Faxgate.");
+        } else {
+            signOutPage(path, request, response);
         }
     }
 
-    private void logoutAnswered(SamlTenant tenant, String query, HttpServletResponse response) throws IOException {
+    /**
+     * A GET without a SAML message (an old bookmark, a link on another site) signs nobody out: it shows the
+     * sign-out button, whose POST carries the session's token.
+     */
+    private static void signOutPage(SsoPath path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpSession session = request.getSession(false);
+        if (session == null || SamlSessions.profileOf(request, response).isEmpty()) {
+            SsoPages.write(response, 200, "Not signed in", "<h1>Not signed in</h1><p>You are not signed in to Faxgate through"
+                    + " your company.</p><p><a href=\"" + SsoPages.escape(request.getContextPath()) + "/login.xhtml\">Sign in</a></p>");
+            return;
+        }
+        SsoPages.write(response, 200, "Sign out", "<h1>Sign out</h1><form method=\"post\" action=\""
+                + SsoPages.escape(request.getContextPath() + "/sso/" + path.tenant() + "/slo") + "\">"
+                + "<input type=\"hidden\" name=\"" + LogoutToken.PARAMETER + "\" value=\""
+                + SsoPages.escape(LogoutToken.of(session)) + "\">"
+                + "<button id=\"singleLogout\" type=\"submit\">Sign out (also from your company's sign-in)</button></form>");
+    }
+
+    private void logoutAnswered(SamlTenant tenant, String query, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         try {
-            ValidatedLogoutResponse answer = runtime.engine().validateLogoutResponse(IncomingSamlMessage.redirect(query),
+            ValidatedLogoutResponse answer = runtime.anonymous(() -> runtime.engine().validateLogoutResponse(IncomingSamlMessage.redirect(query),
                     LogoutExpectations.builder().expectedIssuer(tenant.configuration().expectedIssuer())
                             .sloUrl(tenant.configuration().singleLogoutEndpoint())
                             .trustedCertificates(tenant.trustedCertificates())
                             .allowSha1(tenant.configuration().allowSha1())
                             // The answer only confirms a logout we already performed locally.
                             .requireSignature(false)
-                            .outstandingRequestIds(runtime.outstandingLogouts()).build());
+                            .outstandingRequestIds(runtime.outstandingLogouts()).build()));
             runtime.logoutAnswered(answer.inResponseTo());
             SsoPages.message(response, 200, "Signed out", "You are signed out of Faxgate and of your company's sign-in.");
         } catch (SamlValidationException e) {
-            signIn.recordRejectedResponse(tenant.slug(), "LOGOUT_" + e.reason().name(), e.getMessage(), null);
+            recordRejectedLogout(tenant, e, request.getRemoteAddr());
             SsoPages.message(response, 200, "Signed out", "You are signed out of Faxgate. Your company's sign-in did not confirm.");
         }
     }
@@ -213,13 +301,13 @@ public class SsoServlet extends HttpServlet {
     private void logoutRequested(SamlTenant tenant, String query, HttpServletRequest request, HttpServletResponse response) throws IOException {
         ValidatedLogoutRequest logoutRequest;
         try {
-            logoutRequest = runtime.engine().validateLogoutRequest(IncomingSamlMessage.redirect(query),
+            logoutRequest = runtime.anonymous(() -> runtime.engine().validateLogoutRequest(IncomingSamlMessage.redirect(query),
                     LogoutExpectations.builder().expectedIssuer(tenant.configuration().expectedIssuer())
                             .sloUrl(tenant.configuration().singleLogoutEndpoint())
                             .trustedCertificates(tenant.trustedCertificates())
-                            .allowSha1(tenant.configuration().allowSha1()).build());
+                            .allowSha1(tenant.configuration().allowSha1()).build()));
         } catch (SamlValidationException e) {
-            signIn.recordRejectedResponse(tenant.slug(), "LOGOUT_" + e.reason().name(), e.getMessage(), request.getRemoteAddr());
+            recordRejectedLogout(tenant, e, request.getRemoteAddr());
             SsoPages.message(response, 400, "Logout refused", "The logout request was not valid and was ignored.");
             return;
         }
@@ -240,24 +328,30 @@ public class SsoServlet extends HttpServlet {
         if (tenant.sp() != null) {
             answer.signWith(tenant.sp());
         }
-        SamlRedirect redirect = runtime.engine().logoutResponse(answer.build());
+        SamlRedirect redirect = runtime.anonymous(() -> runtime.engine().logoutResponse(answer.build()));
         response.sendRedirect(redirect.url().toString());
     }
 
-    private void metadata(SsoPath path, HttpServletResponse response) throws IOException {
+    private void metadata(SsoPath path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (overLimit(limits.metadata(request.getRemoteAddr()), path, "METADATA_RATE_LIMITED", request, response)) {
+            return;
+        }
         Optional<SamlTenantConfiguration> configuration = signIn.configuration(path.tenant());
         if (configuration.isEmpty() || configuration.get().spEntityId() == null || configuration.get().spCertificatePem() == null) {
             SsoPages.message(response, 404, "No metadata yet", "Enter the Client (App) ID in the SSO settings first.");
             return;
         }
-        SamlTenant tenant = new SamlTenant(configuration.get());
-        String xml = runtime.engine().spMetadata(SpMetadataSpec.builder()
-                .entityId(configuration.get().spEntityId())
-                .acsUrl(configuration.get().consumeEndpoint())
-                .sloUrl(configuration.get().singleLogoutEndpoint())
-                .credentials(tenant.sp())
-                .encryptionCertificate(tenant.encryption() == null ? null : tenant.encryption().certificate())
-                .build());
+        SamlTenantConfiguration c = configuration.get();
+        String xml = metadataCache.of(c, () -> runtime.anonymous(() -> {
+            SamlTenant tenant = new SamlTenant(c);
+            return runtime.engine().spMetadata(SpMetadataSpec.builder()
+                    .entityId(c.spEntityId())
+                    .acsUrl(c.consumeEndpoint())
+                    .sloUrl(c.singleLogoutEndpoint())
+                    .credentials(tenant.sp())
+                    .encryptionCertificate(tenant.encryption() == null ? null : tenant.encryption().certificate())
+                    .build());
+        }));
         response.setContentType("application/samlmetadata+xml;charset=UTF-8");
         response.setHeader("Content-Disposition", "inline; filename=\"faxgate-" + path.tenant() + "-metadata.xml\"");
         response.getWriter().write(xml);

@@ -8,7 +8,9 @@ import io.faxgate.sso.saml.SamlValidationException;
 import io.faxgate.sso.saml.ValidatedAssertion;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import io.faxgate.directory.boundary.ConcurrentChangeRetry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -125,7 +127,10 @@ public class TenantSamlClient extends IndirectClient {
         });
         String principal;
         try {
-            principal = signIn.signIn(tenant.slug(), AssertionClaims.identity(assertion, tenant.configuration().claimNames()), sourceIp);
+            // Concurrent sign-ins of one person take turns on their row; a lost race (e.g. both creating the user
+            // just in time) is run again, so a double click never ends in "Sign-in failed".
+            principal = ConcurrentChangeRetry.run(() -> signIn.signIn(tenant.slug(),
+                    AssertionClaims.identity(assertion, tenant.configuration().claimNames()), sourceIp));
         } catch (SignInRefusedException refused) { // an @ApplicationException: the container never wraps it
             throw new FoundAction(errorPage(refused.reason()));
         }
@@ -137,6 +142,8 @@ public class TenantSamlClient extends IndirectClient {
         profile.addAttribute(TENANT_ATTRIBUTE, tenant.slug());
         profile.addAttribute(NAME_ID_ATTRIBUTE, assertion.nameId());
         assertion.sessionIndex().ifPresent(s -> profile.addAttribute(SESSION_INDEX_ATTRIBUTE, s));
+        SamlSessions.rememberTrust(profile, Instant.now(), assertion.sessionNotOnOrAfter(),
+                SamlSignInFacade.thumbprints(tenant.configuration().idpCertificatesPem()));
         credentials.setUserProfile(profile);
         return credentials;
     }

@@ -184,7 +184,7 @@ public final class ResponseValidation {
         Instant acceptedUntil = acceptedUntil(assertion, exp, now, skew, notOnOrAfter, confirmation.notOnOrAfter);
 
         ValidatedAssertion validated = new ValidatedAssertion(nameId, Dom.attr(nameIdElement, "Format"), assertionId, issuer,
-                sessionIndex, notOnOrAfter, inResponseTo, attributes);
+                sessionIndex, notOnOrAfter, inResponseTo, sessionNotOnOrAfter, attributes);
         // the entry must outlive every instant at which the assertion is still accepted: until + skew, exactly
         return new CheckedResponse(validated, replayKey(issuer, assertionId), acceptedUntil.plus(skew), now);
     }

@@ -1,5 +1,6 @@
 package io.faxgate.sso.saml.keycloak;
 
+import io.faxgate.sso.saml.SamlEngineBusyException;
 import io.faxgate.sso.saml.SamlFailure;
 import io.faxgate.sso.saml.SamlValidationException;
 
@@ -10,13 +11,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeoutException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Engine-owned worker threads. Keycloak saml-core caches parsers/transformers in ThreadLocals; running every Keycloak
  * call here keeps those ThreadLocals off the container's request threads, and {@link #close()} ends the threads so
- * nothing pins the application's class loader after undeploy.
+ * nothing pins the application's class loader after undeploy. Every caller waits at most {@code timeout} for its
+ * work (queue time included); after that the work is cancelled and the caller gets {@link SamlEngineBusyException},
+ * so a flood of expensive messages can never hold request threads without limit.
  */
 final class EngineThreads implements AutoCloseable {
 
@@ -29,8 +34,14 @@ final class EngineThreads implements AutoCloseable {
     }
 
     private final ThreadPoolExecutor pool;
+    private final Duration timeout;
 
     EngineThreads(int threads) {
+        this(threads, Duration.ofSeconds(10));
+    }
+
+    EngineThreads(int threads, Duration timeout) {
+        this.timeout = timeout;
         if (threads < 1 || threads > 64) {
             throw new IllegalArgumentException("threads must be 1..64");
         }
@@ -50,7 +61,7 @@ final class EngineThreads implements AutoCloseable {
     /** Runs a validation; any failure that is not already a typed rejection becomes ENGINE_ERROR (fail closed). */
     <T> T validate(Work<T> work) throws SamlValidationException {
         try {
-            return submit(work).get();
+            return await(work);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof SamlValidationException sve) {
@@ -64,14 +75,17 @@ final class EngineThreads implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SamlValidationException(SamlFailure.ENGINE_ERROR, "interrupted");
         } catch (RejectedExecutionException e) {
-            throw new SamlValidationException(SamlFailure.ENGINE_ERROR, "SAML engine overloaded or closed");
+            if (pool.isShutdown()) {
+                throw new SamlValidationException(SamlFailure.ENGINE_ERROR, "SAML engine closed");
+            }
+            throw refused(e);
         }
     }
 
     /** Runs a builder; failures become IllegalStateException (or the original IllegalArgumentException). */
     <T> T build(Work<T> work) {
         try {
-            return submit(work).get();
+            return await(work);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException re) {
@@ -85,13 +99,26 @@ final class EngineThreads implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("SAML engine overloaded or closed");
+            throw refused(e);
         }
     }
 
-    private <T> Future<T> submit(Work<T> work) {
+    private <T> T await(Work<T> work) throws ExecutionException, InterruptedException {
         Callable<T> c = work::run;
-        return pool.submit(c);
+        Future<T> future = pool.submit(c);
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            pool.purge();
+            throw new SamlEngineBusyException("SAML engine busy: no answer within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    /** A full queue is "busy" (try again); a closed engine is a programming error. */
+    private RuntimeException refused(RejectedExecutionException e) {
+        return pool.isShutdown() ? new IllegalStateException("SAML engine closed", e)
+                : new SamlEngineBusyException("SAML engine overloaded: " + QUEUE + " messages waiting");
     }
 
     private static String stripReason(SamlValidationException e) {

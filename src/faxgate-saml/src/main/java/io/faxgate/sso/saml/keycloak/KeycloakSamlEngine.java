@@ -60,7 +60,12 @@ public final class KeycloakSamlEngine implements SamlEngine {
     private final LogoutValidation logouts;
 
     public KeycloakSamlEngine(int threads) {
-        this.threads = new EngineThreads(threads);
+        this(threads, java.time.Duration.ofSeconds(10));
+    }
+
+    /** {@code timeout}: the longest any caller waits for its work (see {@link EngineThreads}). */
+    public KeycloakSamlEngine(int threads, java.time.Duration timeout) {
+        this.threads = new EngineThreads(threads, timeout);
         KeycloakXmlSecurity xmlSecurity = new KeycloakXmlSecurity();
         this.responses = new ResponseValidation(xmlSecurity);
         this.logouts = new LogoutValidation(xmlSecurity);
