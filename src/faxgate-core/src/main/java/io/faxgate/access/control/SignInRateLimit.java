@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * All sign-in attempts from one address — password form posts, wrong HTTP Basic credentials, SAML logins and
  * ACS posts — within a sliding minute ({@code faxgate.sign-in.attempts-per-minute}, default 60: a SAML sign-in takes up to three requests). Unlike
  * {@link SignInThrottle} (wrong passwords for one username) this bounds credential stuffing across many usernames
- * and floods of SAML traffic. Per server instance.
+ * and floods of SAML traffic. Counted cluster-wide (see {@link SlidingWindowLimit}).
  */
 @ApplicationScoped
 public class SignInRateLimit {
@@ -36,7 +36,7 @@ public class SignInRateLimit {
 
     @PostConstruct
     void create() {
-        limit = new SlidingWindowLimit(perMinute, Duration.ofMinutes(1), clock);
+        limit = new SlidingWindowLimit("sign-in-per-address", perMinute, Duration.ofMinutes(1), clock);
     }
 
     /** Counts an attempt; the wait when the address is over the limit (and the attempt is refused). */

@@ -4,28 +4,23 @@ import io.faxgate.sso.saml.InMemoryReplayCache;
 import io.faxgate.sso.saml.ReplayCache;
 import io.faxgate.sso.saml.SamlEngine;
 import io.faxgate.sso.saml.SamlEngines;
+import io.faxgate.sso.control.PendingLogouts;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import jakarta.inject.Inject;
 
 /**
  * The application's one SAML engine (its threads end at undeploy), the assertion replay cache shared by all
- * tenants, and the logout requests we sent and still expect an answer to.
+ * tenants, and the logout requests we sent and still expect an answer to (cluster-wide: {@link PendingLogouts}).
  */
 @ApplicationScoped
 public class SamlRuntime {
 
-    private static final Duration LOGOUT_ANSWER_WITHIN = Duration.ofMinutes(10);
-    private static final int MAX_OUTSTANDING_LOGOUTS = 10_000;
-
     private final SamlEngine engine = SamlEngines.keycloak();
     private final ReplayCache replayCache = new InMemoryReplayCache();
-    private final Map<String, Instant> outstandingLogouts = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    PendingLogouts pendingLogouts;
 
     public SamlEngine engine() {
         return engine;
@@ -36,22 +31,16 @@ public class SamlRuntime {
     }
 
     public void logoutSent(String requestId) {
-        Instant now = clock.instant();
-        outstandingLogouts.values().removeIf(until -> until.isBefore(now));
-        if (outstandingLogouts.size() < MAX_OUTSTANDING_LOGOUTS) {
-            outstandingLogouts.put(requestId, now.plus(LOGOUT_ANSWER_WITHIN));
-        }
+        pendingLogouts.sent(requestId);
     }
 
     /** The ids of logout requests still awaiting an answer (an answer is accepted once). */
     public java.util.Set<String> outstandingLogouts() {
-        Instant now = clock.instant();
-        outstandingLogouts.values().removeIf(until -> until.isBefore(now));
-        return java.util.Set.copyOf(outstandingLogouts.keySet());
+        return pendingLogouts.outstanding();
     }
 
     public void logoutAnswered(String requestId) {
-        outstandingLogouts.remove(requestId);
+        pendingLogouts.answered(requestId);
     }
 
     @PreDestroy
