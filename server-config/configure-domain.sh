@@ -63,4 +63,6 @@ elif [[ -n "${FAXGATE_CARRIER_WEBHOOK_SECRET_PREVIOUS:-}" ]]; then
   set_password_alias faxgate.carrier.webhook-secret-previous "$FAXGATE_CARRIER_WEBHOOK_SECRET_PREVIOUS"
   log "previous carrier webhook secret stored (accepted until removed)"
 fi
+# One master key for the whole domain (every node of a deployment group seals with it); migrates a key file.
+"$SERVER_CONFIG_DIR/master-key.sh"
 log "domain configured"

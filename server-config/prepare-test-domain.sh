@@ -21,6 +21,7 @@ asadmin start-domain "$FAXGATE_DOMAIN" >/dev/null
 FAXGATE_CARRIER_WEBHOOK_SECRET="${FAXGATE_CARRIER_WEBHOOK_SECRET:-it-carrier-webhook-secret-0123456789abcdef}" \
   "$SERVER_CONFIG_DIR/configure-domain.sh"
 "$SERVER_CONFIG_DIR/use-postgresql.sh"
+"$SERVER_CONFIG_DIR/data-grid.sh" # a grid of its own: parallel test runs never join each other
 asadmin stop-domain "$FAXGATE_DOMAIN" >/dev/null
 rm -f "$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-restart-needed" # stopped: the next start applies it
 log "test domain ready"
