@@ -48,7 +48,8 @@ port_open() {
 start_db() {
   [[ "$db_mode" == embedded ]] || return 0
   export FAXGATE_DB_HOST=localhost FAXGATE_DB_PORT="${FAXGATE_CLUSTER_DB_PORT:-$((FAXGATE_CLUSTER_PORTBASE + 32))}"
-  export FAXGATE_DB_NAME=postgres FAXGATE_DB_USER=postgres
+  # The embedded server trusts loopback; Payara's pool still wants a password credential.
+  export FAXGATE_DB_NAME=postgres FAXGATE_DB_USER=postgres FAXGATE_DB_PASSWORD="${FAXGATE_DB_PASSWORD:-postgres}"
   if [[ -f "$db_pid_file" ]] && kill -0 "$(cat "$db_pid_file")" 2>/dev/null; then
     return 0
   fi
@@ -102,13 +103,15 @@ configure_group() {
     log "created configuration $config for the deployment group"
   fi
   asadmin set "configs.config.$config.security-service.activate-default-principal-to-role-mapping=true" >/dev/null
+  # Faxgate uses no JMS; an instance's broker is not started, and transaction recovery would retry it forever.
+  asadmin set "configs.config.$config.jms-service.type=DISABLED" >/dev/null
   for listener in http-listener-1 http-listener-2; do
     for header in xpowered-by server-header; do
       key="configs.config.$config.network-config.protocols.protocol.$listener.http.$header"
       asadmin get "$key" 2>/dev/null | grep -q "=false$" || asadmin set "$key=false" >/dev/null
     done
   done
-  if ! asadmin list-deployment-groups | grep -q "^$group\b"; then
+  if ! asadmin list-deployment-groups | grep -Eq "^\s*$group\s*$"; then
     asadmin create-deployment-group "$group" >/dev/null
     log "created deployment group $group"
   fi
@@ -142,13 +145,18 @@ up() {
   if [[ "$(asadmin get resources.jdbc-resource.jdbc/faxgate.pool-name 2>/dev/null)" != *FaxgatePostgresPool* ]]; then
     "$here/use-postgresql.sh"
   fi
-  rm -f "$domain_dir/config/faxgate-restart-needed" # the DAS runs no application: its listener settings can wait
+  if [[ -f "$domain_dir/config/faxgate-restart-needed" ]]; then
+    # New data-grid name or JDBC driver: the DAS must rejoin under the new name before instances start.
+    log "restarting the DAS so that its new settings apply"
+    asadmin restart-domain "$FAXGATE_DOMAIN" >/dev/null
+    rm -f "$domain_dir/config/faxgate-restart-needed"
+  fi
   configure_group
   local node
   for node in a b; do
     if ! asadmin list-instances | grep -q "^$(instance_of $node) *running"; then
       log "starting instance $(instance_of $node)"
-      asadmin start-instance "$(instance_of $node)" >/dev/null
+      asadmin start-instance --timeout 600 "$(instance_of $node)" >/dev/null
     fi
   done
   log "deploying $ear to deployment group $group (sessions replicated: availability enabled)"
@@ -204,7 +212,7 @@ case "${1:-}" in
     asadmin stop-instance "$(instance_of "${2:-}")" >/dev/null
     log "node ${2} stopped" ;;
   start-node)
-    asadmin start-instance "$(instance_of "${2:-}")" >/dev/null
+    asadmin start-instance --timeout 600 "$(instance_of "${2:-}")" >/dev/null
     if wait_ready "$(port_of "$2")"; then log "node $2 is serving again"; else echo "node $2 did not become ready" >&2; exit 1; fi ;;
   status)
     asadmin list-instances --long

@@ -21,4 +21,5 @@ if grep -q "^Cluster Name  *faxgate-$FAXGATE_PORTBASE " <<<"$current" \
   exit 0
 fi
 asadmin set-hazelcast-configuration --dynamic=false "${args[@]}" >/dev/null
+touch "$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-restart-needed" # members rejoin under the new name
 log "data grid: cluster faxgate-$FAXGATE_PORTBASE, mode $mode, DAS member port $((FAXGATE_PORTBASE + 49))"

@@ -1,5 +1,6 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.platform.boundary.ClientAddress;
 import io.faxgate.platform.boundary.ApiError;
 
 import io.faxgate.sso.boundary.SamlSessions;
@@ -84,7 +85,7 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
     private AuthenticationStatus interactiveSignIn(HttpServletRequest request, HttpMessageContext context,
                                                    UsernamePasswordCredential password) {
         Optional<String> principal = callers.authenticateLocal(password.getCaller(), password.getPassword().getValue(),
-                true, request.getRemoteAddr());
+                true, ClientAddress.of(request));
         Optional<Set<String>> roles = principal.flatMap(callers::currentRoles);
         if (roles.isEmpty()) {
             // The sign-in page shows the message itself; no 401 error page.
@@ -118,18 +119,18 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
             return challenge(response, context);
         }
         // An address over the sign-in limit (e.g. stuffing credentials) is refused before any password is checked.
-        Optional<Long> blocked = limits.blocked(request.getRemoteAddr(), "HTTP Basic");
+        Optional<Long> blocked = limits.blocked(ClientAddress.of(request), "HTTP Basic");
         if (blocked.isPresent()) {
             return tooManyAttempts(request, response, blocked.get());
         }
         Optional<String> principal = callers.authenticateLocal(decoded.substring(0, colon),
-                decoded.substring(colon + 1).toCharArray(), false, request.getRemoteAddr());
+                decoded.substring(colon + 1).toCharArray(), false, ClientAddress.of(request));
         Optional<Set<String>> roles = principal.flatMap(callers::currentRoles);
         if (roles.isPresent()) {
             return context.notifyContainerAboutLogin(principal.get(), roles.get());
         }
         // Only failures count: API clients send their (right) password with every request.
-        Optional<Long> limited = limits.attempt(request.getRemoteAddr(), "HTTP Basic failure");
+        Optional<Long> limited = limits.attempt(ClientAddress.of(request), "HTTP Basic failure");
         return limited.isPresent() ? tooManyAttempts(request, response, limited.get()) : challenge(response, context);
     }
 

@@ -1,5 +1,6 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.platform.boundary.ClientAddress;
 import io.faxgate.sso.saml.IncomingSamlMessage;
 import io.faxgate.sso.saml.LogoutExpectations;
 import io.faxgate.sso.saml.LogoutResponseSpec;
@@ -151,7 +152,7 @@ public class SsoServlet extends HttpServlet {
             return;
         }
         if (request.getContentLengthLong() > MAX_ACS_POST_BYTES) {
-            signIn.recordRejectedResponse(path.tenant(), "TOO_LARGE", request.getContentLengthLong() + " bytes", request.getRemoteAddr());
+            signIn.recordRejectedResponse(path.tenant(), "TOO_LARGE", request.getContentLengthLong() + " bytes", ClientAddress.of(request));
             // Read (and drop) what the browser is still sending, up to Payara's own limit, so it sees our answer
             // instead of a reset connection.
             request.getInputStream().skipNBytes(Math.min(request.getContentLengthLong(), 2L * 1024 * 1024));
@@ -219,7 +220,7 @@ public class SsoServlet extends HttpServlet {
                             .trustedCertificates(tenant.trustedCertificates())
                             .allowSha1(tenant.configuration().allowSha1()).build());
         } catch (SamlValidationException e) {
-            signIn.recordRejectedResponse(tenant.slug(), "LOGOUT_" + e.reason().name(), e.getMessage(), request.getRemoteAddr());
+            signIn.recordRejectedResponse(tenant.slug(), "LOGOUT_" + e.reason().name(), e.getMessage(), ClientAddress.of(request));
             SsoPages.message(response, 400, "Logout refused", "The logout request was not valid and was ignored.");
             return;
         }
