@@ -132,7 +132,7 @@ configure_group() {
 
 wait_ready() {
   local port="$1"
-  wait_for_url "http://localhost:$port/health/ready" "${2:-180}"
+  wait_for_url "http://localhost:$port/health/ready" "${2:-${FAXGATE_READY_TIMEOUT:-600}}"
 }
 
 up() {

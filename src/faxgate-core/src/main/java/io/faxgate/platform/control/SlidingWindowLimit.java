@@ -110,7 +110,7 @@ public class SlidingWindowLimit {
         String gridKey = gridKey(key);
         SharedValues shared = values();
         for (int round = 0; round < MAX_CAS_ROUNDS; round++) {
-            long nowMillis = clock.millis();
+            long nowMillis = clock.instant().toEpochMilli(); // not clock.millis(): JDK 17's sub-millisecond tick clocks divide by zero there
             long slot = Math.floorDiv(nowMillis, slotMillis);
             String before = shared.get(gridKey);
             Counts counts = Counts.parse(before, slot - SLOTS);
@@ -135,7 +135,7 @@ public class SlidingWindowLimit {
      * answer it, or empty when an event would be allowed.
      */
     public Optional<Duration> blockedFor(String key) {
-        long nowMillis = clock.millis();
+        long nowMillis = clock.instant().toEpochMilli(); // not clock.millis(): JDK 17's sub-millisecond tick clocks divide by zero there
         long slot = Math.floorDiv(nowMillis, slotMillis);
         return Counts.parse(values().get(gridKey(key)), slot - SLOTS).waitFor(max, slot, nowMillis, slotMillis);
     }

@@ -189,6 +189,16 @@ class SlidingWindowLimitTest {
     }
 
     @Test
+    void worksWithTheApplicationsMicrosecondClock() {
+        // Clocks produces Clock.tick(systemUTC, 1 µs); on JDK 17 its millis() divides by zero.
+        SlidingWindowLimit micro = new SlidingWindowLimit("micro", 1, Duration.ofMinutes(1),
+                Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000)), grid);
+        assertThat(micro.tryAcquire("a")).isEmpty();
+        assertThat(micro.tryAcquire("a")).isPresent();
+        assertThat(micro.blockedFor("a")).isPresent();
+    }
+
+    @Test
     void maxMustBePositive() {
         assertThatThrownBy(() -> new SlidingWindowLimit(0, Duration.ofMinutes(1), clock))
                 .isInstanceOf(IllegalArgumentException.class);
