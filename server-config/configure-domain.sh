@@ -63,6 +63,56 @@ elif [[ -n "${FAXGATE_CARRIER_WEBHOOK_SECRET_PREVIOUS:-}" ]]; then
   set_password_alias faxgate.carrier.webhook-secret-previous "$FAXGATE_CARRIER_WEBHOOK_SECRET_PREVIOUS"
   log "previous carrier webhook secret stored (accepted until removed)"
 fi
+
+# ---- Operations baseline (issue 13; owner: ops). Settings from the environment:
+#   FAXGATE_HEAP            maximum heap, e.g. 2g (default: Payara's 512m)
+#   FAXGATE_LOG_FILE_BYTES  server.log rotates at this size (default 52428800 = 50 MB)
+#   FAXGATE_LOG_FILES       rotated server logs kept (default 20; Payara's default 0 keeps them all, filling the disk)
+#   FAXGATE_METRICS_PASSWORD  protects /metrics with HTTP Basic (user "metrics", role microprofile); without it
+#                             /metrics is open: block it at the proxy (docs/operations.md, "Monitoring")
+configure_operations_baseline() {
+  local logs="$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/logs"
+  # Out of memory: stop the JVM (the node is replaced/restarted) after writing a heap dump, instead of limping on.
+  local option
+  for option in -XX:+ExitOnOutOfMemoryError -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$logs"; do
+    if ! asadmin list-jvm-options | grep -qx -- "$option"; then
+      asadmin create-jvm-options -- "$option" >/dev/null
+      touch "$restart_marker"
+    fi
+  done
+  if [[ -n "${FAXGATE_HEAP:-}" ]] && ! asadmin list-jvm-options | grep -qx -- "-Xmx$FAXGATE_HEAP"; then
+    local current
+    current="$(asadmin list-jvm-options | grep -- '^-Xmx' || true)"
+    [[ -n "$current" ]] && asadmin delete-jvm-options -- "$current" >/dev/null
+    asadmin create-jvm-options -- "-Xmx$FAXGATE_HEAP" >/dev/null
+    touch "$restart_marker"
+  fi
+  # server.log: rotate by size, compress, keep a bounded history.
+  asadmin set-log-attributes "com.sun.enterprise.server.logging.GFFileHandler.rotationLimitInBytes=${FAXGATE_LOG_FILE_BYTES:-52428800}:com.sun.enterprise.server.logging.GFFileHandler.maxHistoryFiles=${FAXGATE_LOG_FILES:-20}:com.sun.enterprise.server.logging.GFFileHandler.compressOnRotation=true" >/dev/null
+  if [[ -n "${FAXGATE_METRICS_PASSWORD:-}" ]]; then
+    local secret_file rc=0
+    secret_file="$(mktemp)"
+    chmod 600 "$secret_file"
+    printf 'AS_ADMIN_USERPASSWORD=%s\n' "$FAXGATE_METRICS_PASSWORD" >"$secret_file"
+    if asadmin list-file-users | grep -qx metrics; then
+      asadmin --passwordfile "$secret_file" update-file-user --groups microprofile metrics >/dev/null || rc=$?
+    else
+      asadmin --passwordfile "$secret_file" create-file-user --groups microprofile metrics >/dev/null || rc=$?
+    fi
+    rm -f "$secret_file"
+    (( rc == 0 )) || return $rc
+    asadmin set-metrics-configuration --securityenabled=true --roles=microprofile >/dev/null
+    # Payara creates a default user "mp" (password "mp") when it finds none for the role: never keep that one.
+    if asadmin list-file-users | grep -qx mp; then
+      asadmin delete-file-user mp >/dev/null
+    fi
+    log "/metrics needs HTTP Basic (user metrics)"
+  else
+    log "FAXGATE_METRICS_PASSWORD not set: /metrics is open; block it at the proxy (docs/operations.md)"
+  fi
+}
+configure_operations_baseline
+# ---- end of operations baseline
 # One master key for the whole domain (every node of a deployment group seals with it); migrates a key file.
 "$SERVER_CONFIG_DIR/master-key.sh"
 log "domain configured"

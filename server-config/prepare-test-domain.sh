@@ -18,7 +18,9 @@ log "created domain $FAXGATE_DOMAIN (port base $FAXGATE_PORTBASE)"
 asadmin start-domain "$FAXGATE_DOMAIN" >/dev/null
 # A known carrier webhook secret (src/faxgate-it/pom.xml: it.carrier.webhook-secret), so CarrierWebhookIT can sign
 # deliveries; stored through the same password-alias path as in production, not passed to the server's environment.
+# /metrics protected as in production, with a known password (OperationsIT uses the same default).
 FAXGATE_CARRIER_WEBHOOK_SECRET="${FAXGATE_CARRIER_WEBHOOK_SECRET:-it-carrier-webhook-secret-0123456789abcdef}" \
+  FAXGATE_METRICS_PASSWORD="${FAXGATE_METRICS_PASSWORD:-it-metrics-password-0123456789}" \
   "$SERVER_CONFIG_DIR/configure-domain.sh"
 "$SERVER_CONFIG_DIR/use-postgresql.sh"
 "$SERVER_CONFIG_DIR/data-grid.sh" # a grid of its own: parallel test runs never join each other

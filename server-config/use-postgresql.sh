@@ -4,6 +4,7 @@
 #   FAXGATE_DB_HOST (localhost)  FAXGATE_DB_PORT (5432)  FAXGATE_DB_NAME (faxgate)  FAXGATE_DB_USER (faxgate)
 #   FAXGATE_DB_PASSWORD (optional; stored as a Payara password alias, never in domain.xml in clear text)
 #   FAXGATE_JDBC_DRIVER (path to postgresql.jar; default $FAXGATE_RUN_DIR/drivers/postgresql.jar)
+#   FAXGATE_DB_POOL_MIN (2)  FAXGATE_DB_POOL_MAX (32)  FAXGATE_DB_STATEMENT_TIMEOUT_SECONDS (30; -1 = none)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 host="${FAXGATE_DB_HOST:-localhost}"
@@ -19,7 +20,8 @@ if ! asadmin list-libraries --type common | grep -q '^postgresql'; then
   log "PostgreSQL driver added (a domain restart makes it visible)"
 fi
 
-properties="serverName=$host:portNumber=$port:databaseName=$name:user=$user"
+# connectTimeout/socketTimeout (seconds): during a database outage a request fails fast instead of hanging.
+properties="serverName=$host:portNumber=$port:databaseName=$name:user=$user:connectTimeout=5:socketTimeout=${FAXGATE_DB_SOCKET_TIMEOUT_SECONDS:-60}"
 if [[ -n "${FAXGATE_DB_PASSWORD:-}" ]]; then
   secret_file="$(mktemp)"
   trap 'rm -f "$secret_file"' EXIT
@@ -33,9 +35,13 @@ fi
 if asadmin list-jdbc-connection-pools | grep -qx "$pool"; then
   asadmin delete-jdbc-connection-pool --cascade=true "$pool" >/dev/null
 fi
+# Validation that reaches the server ("select 1" per checkout; "auto-commit" never leaves the driver on PostgreSQL),
+# and after one dead connection the whole pool is replaced (fail-all): a database restart kills them all.
 asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
-  --restype javax.sql.DataSource --isconnectvalidatereq=true --validationmethod=auto-commit \
-  --steadypoolsize 2 --maxpoolsize 32 --property "$properties" "$pool" >/dev/null
+  --restype javax.sql.DataSource --isconnectvalidatereq=true --validationmethod=custom-validation \
+  --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection=true \
+  --statementtimeout "${FAXGATE_DB_STATEMENT_TIMEOUT_SECONDS:-30}" \
+  --steadypoolsize "${FAXGATE_DB_POOL_MIN:-2}" --maxpoolsize "${FAXGATE_DB_POOL_MAX:-32}" --property "$properties" "$pool" >/dev/null
 if asadmin list-jdbc-resources | grep -qx 'jdbc/faxgate'; then
   asadmin delete-jdbc-resource jdbc/faxgate >/dev/null
 fi

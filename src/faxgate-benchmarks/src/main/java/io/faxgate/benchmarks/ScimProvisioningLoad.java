@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * members in batches; afterwards a sustained phase of the lookups Entra makes ({@code userName eq "…"}).
  * Bounded in count and time; talks only to the base URL given (run it against your own loopback server).
  *
- * <pre>java -cp faxgate-benchmarks.jar io.faxgate.benchmarks.ScimProvisioningLoad http://localhost:8080/scim/v2/acme TOKEN 10000 1000 50 8 60</pre>
- * arguments: SCIM base, bearer token, users, groups, members per group, threads, seconds of sustained lookups.
+ * <pre>java -cp faxgate-benchmarks.jar io.faxgate.benchmarks.ScimProvisioningLoad http://localhost:8080/scim/v2/acme TOKEN 10000 1000 50 8 60 20</pre>
+ * arguments: SCIM base, bearer token, users, groups, members per group, threads, seconds of sustained lookups, and
+ * (optional) seconds of each richer filter (RFC 7644 operators other clients send; 0 or absent: skipped).
  */
 public final class ScimProvisioningLoad {
 
@@ -61,8 +62,24 @@ public final class ScimProvisioningLoad {
                 return load.patch("/Groups/" + groupIds.get(g), "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                         + "\"Operations\":[{\"op\":\"Add\",\"path\":\"members\",\"value\":[" + members + "]}]}");
             });
-            load.sustained(seconds, threads, pool, i -> load.get("/Users?filter=" + java.net.URLEncoder.encode(
-                    "userName eq \"u" + (i % users) + "-" + run + "@load.test\"", java.nio.charset.StandardCharsets.UTF_8)));
+            load.sustained("sustained userName lookups", seconds, threads, pool, i -> load.get("/Users?" + filter(
+                    "userName eq \"u" + (i % users) + "-" + run + "@load.test\"")));
+            int richSeconds = args.length > 7 ? Integer.parseInt(args[7]) : 0;
+            if (richSeconds > 0) {
+                load.sustained("externalId eq and active eq", richSeconds, threads, pool, i -> load.get("/Users?" + filter(
+                        "externalId eq \"" + run + "-u" + (i % users) + "\" and active eq true")));
+                load.sustained("emails[type eq and value eq]", richSeconds, threads, pool, i -> load.get("/Users?" + filter(
+                        "emails[type eq \"work\" and value eq \"u" + (i % users) + "-" + run + "@load.test\"]")));
+                load.sustained("userName sw (prefix)", richSeconds, threads, pool, i -> load.get("/Users?count=10&" + filter(
+                        "userName sw \"u" + (i % users) + "-" + run + "\"")));
+                load.sustained("displayName co, sorted", richSeconds, threads, pool, i -> load.get("/Users?count=10&sortBy=userName&"
+                        + filter("displayName co \"ser " + (i % users) + "\" or userName eq \"nobody\"")));
+                load.sustained("Groups members[value eq]", richSeconds, threads, pool, i -> load.get("/Groups?excludedAttributes=members&"
+                        + filter("members[value eq \"" + userIds.get(i % userIds.size()) + "\"]")));
+                load.sustained("POST /Users/.search not(...)", richSeconds, threads, pool, i -> load.post200("/Users/.search",
+                        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"count\":5,\"filter\":\"userName eq \\\"u"
+                                + (i % users) + "-" + run + "@load.test\\\" and not (active eq false)\"}"));
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -78,8 +95,13 @@ public final class ScimProvisioningLoad {
         });
     }
 
-    private void sustained(int seconds, int threads, ExecutorService pool, IntFunction<Outcome> call) throws Exception {
-        LoadPhase.sustained("sustained userName lookups", seconds, threads, pool, i -> {
+    private static String filter(String filter) {
+        return "filter=" + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private void sustained(String name, int seconds, int threads, ExecutorService pool, IntFunction<Outcome> call)
+            throws Exception {
+        LoadPhase.sustained(name, seconds, threads, pool, i -> {
             Outcome o = call.apply(i);
             return new LoadPhase.Timed<>(o.id(), o.nanos());
         });
@@ -87,6 +109,10 @@ public final class ScimProvisioningLoad {
 
     private Outcome post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json)), 201);
+    }
+
+    private Outcome post200(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json)), 200);
     }
 
     private Outcome patch(String path, String json) {

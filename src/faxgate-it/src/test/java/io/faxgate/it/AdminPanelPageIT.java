@@ -290,8 +290,8 @@ class AdminPanelPageIT {
         long tenantId = TestData.tenantId(t.slug());
         long firstId = 800_000_000L + ThreadLocalRandom.current().nextLong(0, 50_000_000L) * 10;
         try (var c = TestDatabase.connection(); var s = c.prepareStatement("INSERT INTO directory_user (id, version, tenant_id,"
-                + " external_id, user_name, email, display_name, active, source, created_at, updated_at)"
-                + " VALUES (?, 1, ?, ?, ?, ?, ?, TRUE, 'SCIM', now(), now())")) {
+                + " external_id, user_name, user_name_key, email, display_name, active, source, created_at, updated_at)"
+                + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, TRUE, 'SCIM', now(), now())")) {
             for (int i = 0; i < 10_000; i++) {
                 String name = String.format("person%05d@%s.example", i, t.slug());
                 s.setLong(1, firstId + i);
@@ -299,7 +299,8 @@ class AdminPanelPageIT {
                 s.setString(3, "oid-" + (firstId + i));
                 s.setString(4, name);
                 s.setString(5, name);
-                s.setString(6, "Person " + i);
+                s.setString(6, name);
+                s.setString(7, "Person " + i);
                 s.addBatch();
             }
             s.executeBatch();

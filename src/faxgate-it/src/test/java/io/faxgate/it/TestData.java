@@ -49,9 +49,10 @@ public final class TestData {
     public static long user(String slug, String userName, String displayName) {
         long id = IDS.incrementAndGet();
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-        execute("INSERT INTO directory_user (id, version, tenant_id, external_id, user_name, email, display_name, active,"
-                + " source, created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, TRUE, 'SCIM', ?, ?)",
-                id, tenantId(slug), "oid-" + id, userName, userName, displayName, now, now);
+        execute("INSERT INTO directory_user (id, version, tenant_id, external_id, user_name, user_name_key, email,"
+                + " display_name, active, source, created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, TRUE, 'SCIM', ?, ?)",
+                id, tenantId(slug), "oid-" + id, userName, userName.toLowerCase(java.util.Locale.ROOT), userName,
+                displayName, now, now);
         return id;
     }
 

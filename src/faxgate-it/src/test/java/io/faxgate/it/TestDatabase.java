@@ -16,6 +16,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class TestDatabase implements LauncherSessionListener {
 
     private static EmbeddedPostgres postgres;
+    /** Our own data directory, kept across {@link #restart}; removed when the test run ends. */
+    private static java.nio.file.Path dataDirectory;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -32,6 +34,14 @@ public class TestDatabase implements LauncherSessionListener {
             }
             postgres = null;
         }
+        if (dataDirectory != null) {
+            try (var files = java.nio.file.Files.walk(dataDirectory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp directory; the OS cleans up
+            }
+            dataDirectory = null;
+        }
     }
 
     static synchronized void start() {
@@ -44,9 +54,45 @@ public class TestDatabase implements LauncherSessionListener {
         }
         refuseIfTaken(Integer.parseInt(port));
         try {
-            postgres = EmbeddedPostgres.builder().setPort(Integer.parseInt(port)).start();
+            dataDirectory = java.nio.file.Files.createTempDirectory("faxgate-it-pg-");
+            // cleanDataDirectory(false): initdb still runs on the empty directory, and close() keeps the data for restart()
+            postgres = builder(Integer.parseInt(port)).setCleanDataDirectory(false).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL on port " + port, e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(int port) {
+        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory.toFile());
+    }
+
+    /**
+     * Stops PostgreSQL (fast shutdown: sessions are cut, as in a real restart) and starts it again on the same port
+     * with the same data after {@code down}, running {@code meanwhile} while it is away. Later test classes find it
+     * as before.
+     */
+    static synchronized void restart(java.time.Duration down, Runnable meanwhile) {
+        int port = postgres.getPort();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            long until = System.nanoTime() + down.toNanos();
+            meanwhile.run();
+            long rest = until - System.nanoTime();
+            if (rest > 0) {
+                Thread.sleep(rest / 1_000_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                postgres = builder(port).setCleanDataDirectory(false).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot restart PostgreSQL on port " + port, e);
+            }
         }
     }
 

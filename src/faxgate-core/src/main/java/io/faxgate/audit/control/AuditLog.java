@@ -12,14 +12,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads the audit trail of one tenant, filtered; newest first. Uses the (tenant_id, occurred_at) index. */
+/**
+ * Reads the audit trail of one tenant (or, with a null tenant, the platform events), filtered; newest first. Uses
+ * the (tenant_id, occurred_at) index.
+ */
 @ApplicationScoped
 public class AuditLog {
 
     @PersistenceContext
     EntityManager em;
 
-    public List<AuditEvent> find(long tenantId, AuditQuery query, int first, int max) {
+    public List<AuditEvent> find(Long tenantId, AuditQuery query, int first, int max) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String where = where(tenantId, query, parameters);
         TypedQuery<AuditEvent> q = em.createQuery("select e from AuditEvent e" + where
@@ -28,7 +31,7 @@ public class AuditLog {
         return q.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
-    public long count(long tenantId, AuditQuery query) {
+    public long count(Long tenantId, AuditQuery query) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         TypedQuery<Long> q = em.createQuery("select count(e) from AuditEvent e" + where(tenantId, query, parameters), Long.class);
         parameters.forEach(q::setParameter);
@@ -36,9 +39,11 @@ public class AuditLog {
     }
 
     /** Conditions are fixed strings; every value is a bound parameter. */
-    private static String where(long tenantId, AuditQuery query, Map<String, Object> parameters) {
-        StringBuilder where = new StringBuilder(" where e.tenantId = :tenantId");
-        parameters.put("tenantId", tenantId);
+    private static String where(Long tenantId, AuditQuery query, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder(tenantId == null ? " where e.tenantId is null" : " where e.tenantId = :tenantId");
+        if (tenantId != null) {
+            parameters.put("tenantId", tenantId);
+        }
         AuditQuery q = query == null ? AuditQuery.all() : query;
         if (q.from() != null) {
             where.append(" and e.occurredAt >= :from");

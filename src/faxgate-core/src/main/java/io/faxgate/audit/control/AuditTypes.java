@@ -43,6 +43,7 @@ public final class AuditTypes {
     public static final String WEB_STAFF_PASSWORD_SET = "WEB_STAFF_PASSWORD_SET";
     public static final String WEB_STAFF_PASSWORD_REMOVED = "WEB_STAFF_PASSWORD_REMOVED";
     public static final String SIGN_IN_RATE_LIMITED = "SIGN_IN_RATE_LIMITED";
+    public static final String RETENTION_PURGED = "RETENTION_PURGED";
 
     /** Every type above, for the audit log's filter. */
     public static java.util.List<String> all() {

@@ -43,6 +43,14 @@ public class AuditEvent extends UnversionedEntity {
     @Column(name = "source_ip", updatable = false)
     private String sourceIp;
 
+    /** Place in its chain (tenant, or platform); null until the sealer linked it (AuditSealer). */
+    @Column(name = "chain_position")
+    private Long chainPosition;
+
+    /** SHA-256 (hex) of the previous event's hash and this event's canonical bytes (AuditChainHash). */
+    @Column(name = "chain_hash")
+    private String chainHash;
+
     protected AuditEvent() {
     }
 
@@ -88,5 +96,22 @@ public class AuditEvent extends UnversionedEntity {
 
     public String getSourceIp() {
         return sourceIp;
+    }
+
+    public Long getChainPosition() {
+        return chainPosition;
+    }
+
+    public String getChainHash() {
+        return chainHash;
+    }
+
+    /** Links the event into its chain; done once, by the sealer, under the chain's lock. */
+    public void seal(long position, String hash) {
+        if (chainPosition != null) {
+            throw new IllegalStateException("audit event " + getId() + " is already sealed");
+        }
+        this.chainPosition = position;
+        this.chainHash = hash;
     }
 }

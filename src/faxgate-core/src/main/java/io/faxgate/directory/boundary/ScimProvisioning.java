@@ -1,7 +1,7 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.access.boundary.AppRoleFacade;
 import io.faxgate.access.control.AccessEpoch;
-import io.faxgate.access.entity.AssertedRole;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
@@ -69,6 +69,9 @@ public class ScimProvisioning {
     AuditTrail audit;
 
     @Inject
+    AppRoleFacade appRoles;
+
+    @Inject
     AccessEpoch epoch;
 
     @Inject
@@ -110,23 +113,31 @@ public class ScimProvisioning {
         }
         em.persist(user);
         em.flush();
+        if (d.roles() != null) {
+            appRoles.replace(client.tenantId(), user.getId(), d.roles());
+        }
         audit.recordAs(client.tenantId(), client.actor(), AuditTypes.USER_CREATED, AuditOutcome.SUCCESS, user.getUserName(),
                 "provisioned over SCIM (" + user.getSource() + "), id " + user.getId() + ", externalId " + user.getExternalId()
-                        + (d.active() ? "" : ", inactive"));
-        return ScimUserRecord.of(user);
+                        + (d.active() ? "" : ", inactive") + (d.roles() == null || d.roles().isEmpty() ? "" : ", app roles " + d.roles()));
+        return record(client, user);
     }
 
     public ScimUserRecord user(ScimClient client, long id) {
-        return ScimUserRecord.of(findUser(client, id, false));
+        return record(client, findUser(client, id, false));
     }
 
-    public ScimPage<ScimUserRecord> users(ScimClient client, List<ScimCondition> filter, int startIndex, int count) {
-        ScimPage<DirectoryUser> page = search.users(client.tenantId(), filter, startIndex, count);
-        return new ScimPage<>(page.resources().stream().map(ScimUserRecord::of).toList(), page.totalResults(), page.startIndex());
+    /** A page of users matching {@code filter} (null: all), in {@code sort} order (null: by id). */
+    public ScimPage<ScimUserRecord> users(ScimClient client, ScimFilter filter, ScimSort sort, int startIndex, int count) {
+        ScimPage<DirectoryUser> page = search.users(client.tenantId(), filter, sort, startIndex, count);
+        Map<Long, List<String>> roles = appRoles.ofUsers(client.tenantId(),
+                page.resources().stream().map(DirectoryUser::getId).toList());
+        return new ScimPage<>(page.resources().stream().map(u -> ScimUserRecord.of(u, roles.getOrDefault(u.getId(), List.of())))
+                .toList(), page.totalResults(), page.startIndex());
     }
 
-    public ScimUserRecord replaceUser(ScimClient client, long id, ScimUserData data) {
+    public ScimUserRecord replaceUser(ScimClient client, long id, ScimUserData data, IfMatch ifMatch) {
         DirectoryUser user = findUser(client, id, true);
+        required(ifMatch, user.getVersion(), "User " + id);
         return change(client, user, checked(data));
     }
 
@@ -134,20 +145,21 @@ public class ScimProvisioning {
      * Applies a PATCH: {@code patch} gets the user as stored and returns the user as it should be. The user's row
      * is locked meanwhile, so two PATCHes of one user never overwrite each other.
      */
-    public ScimUserRecord patchUser(ScimClient client, long id, Function<ScimUserRecord, ScimUserData> patch) {
+    public ScimUserRecord patchUser(ScimClient client, long id, Function<ScimUserRecord, ScimUserData> patch, IfMatch ifMatch) {
         DirectoryUser user = findUser(client, id, true);
-        ScimUserData patched = patch.apply(ScimUserRecord.of(user));
+        required(ifMatch, user.getVersion(), "User " + id);
+        ScimUserData patched = patch.apply(record(client, user));
         return change(client, user, checked(patched));
     }
 
-    public void deleteUser(ScimClient client, long id) {
+    public void deleteUser(ScimClient client, long id, IfMatch ifMatch) {
         DirectoryUser user = findUser(client, id, true);
+        required(ifMatch, user.getVersion(), "User " + id);
         long tenantId = client.tenantId();
         int memberships = members.removeUser(tenantId, user.getId());
         em.createQuery("delete from PermissionGrant g where g.tenantId = :tenantId and g.directoryUserId = :user")
                 .setParameter("tenantId", tenantId).setParameter("user", user.getId()).executeUpdate();
-        em.createNamedQuery(AssertedRole.DELETE_OF_USER).setParameter("tenantId", tenantId)
-                .setParameter("userId", user.getId()).executeUpdate();
+        appRoles.removeAll(tenantId, user.getId());
         // A web staff password acts as this user; without the user it must not outlive them.
         em.createQuery("delete from LocalAccount a where a.tenantId = :tenantId and a.directoryUserId = :user")
                 .setParameter("tenantId", tenantId).setParameter("user", user.getId()).executeUpdate();
@@ -183,6 +195,11 @@ public class ScimProvisioning {
         if (activationChanged) {
             user.activate(d.active(), now);
         }
+        if (d.roles() != null && appRoles.replace(client.tenantId(), user.getId(), d.roles())) {
+            // App roles are rows of their own: the user's lastModified and version move with them.
+            changed.add("app roles " + d.roles());
+            user.touch(now);
+        }
         em.flush();
         if (!changed.isEmpty()) {
             audit.recordAs(client.tenantId(), client.actor(), AuditTypes.USER_UPDATED, AuditOutcome.SUCCESS,
@@ -192,7 +209,17 @@ public class ScimProvisioning {
             audit.recordAs(client.tenantId(), client.actor(), AuditTypes.USER_ACTIVATION_CHANGED, AuditOutcome.SUCCESS,
                     user.getUserName(), d.active() ? "activated over SCIM" : "deactivated over SCIM (soft delete)");
         }
-        return ScimUserRecord.of(user);
+        return record(client, user);
+    }
+
+    private ScimUserRecord record(ScimClient client, DirectoryUser user) {
+        return ScimUserRecord.of(user, appRoles.of(client.tenantId(), user.getId()));
+    }
+
+    private static void required(IfMatch ifMatch, long version, String what) {
+        if (ifMatch != null) {
+            ifMatch.require(version, what);
+        }
     }
 
     private static void note(List<String> changed, String name, String before, String after) {
@@ -246,7 +273,7 @@ public class ScimProvisioning {
             display = joined.isEmpty() ? userName : joined;
         }
         ScimUserData c = new ScimUserData(userName, trimmed(d.externalId()), display, given, family, trimmed(d.email()),
-                d.active(), d.source());
+                d.active(), d.source(), roles(d.roles()));
         length("userName", c.userName(), MAX_NAME);
         length("externalId", c.externalId(), MAX_EXTERNAL_ID);
         length("displayName", c.displayName(), MAX_NAME);
@@ -256,11 +283,28 @@ public class ScimProvisioning {
         return c;
     }
 
+    private static List<String> roles(List<String> values) {
+        if (values == null) {
+            return null;
+        }
+        List<String> roles = new ArrayList<>(new LinkedHashSet<>(values.stream().map(ScimProvisioning::trimmed)
+                .filter(Objects::nonNull).toList()));
+        if (roles.size() > AppRoleFacade.MAX_ROLES) {
+            throw ScimProblem.invalidValue("roles: at most " + AppRoleFacade.MAX_ROLES + " app roles per user");
+        }
+        for (String r : roles) {
+            length("roles.value", r, AppRoleFacade.MAX_ROLE_LENGTH);
+        }
+        return roles;
+    }
+
     // ---------------------------------------------------------------- groups
 
     public ScimGroupRecord createGroup(ScimClient client, ScimGroupData data) {
         ScimGroupData d = checked(data);
-        requireUniqueGroup(client, d.externalId(), -1);
+        if (d.externalId() != null) {
+            requireUniqueGroup(client, d.externalId(), -1);
+        }
         Set<Long> memberIds = members.requireUsers(client.tenantId(), d.memberIds());
         Instant now = clock.instant();
         SecurityGroup group = new SecurityGroup(client.tenantId(), d.externalId(), d.displayName(), DirectorySource.SCIM, now);
@@ -277,9 +321,9 @@ public class ScimProvisioning {
         return record(client, findGroup(client, id, false), withMembers);
     }
 
-    public ScimPage<ScimGroupRecord> groups(ScimClient client, List<ScimCondition> filter, int startIndex, int count,
+    public ScimPage<ScimGroupRecord> groups(ScimClient client, ScimFilter filter, ScimSort sort, int startIndex, int count,
                                             boolean withMembers) {
-        ScimPage<SecurityGroup> page = search.groups(client.tenantId(), filter, startIndex, count);
+        ScimPage<SecurityGroup> page = search.groups(client.tenantId(), filter, sort, startIndex, count);
         Map<Long, List<ScimMember>> all = withMembers && !page.resources().isEmpty()
                 ? members.ofGroups(client.tenantId(), page.resources().stream().map(SecurityGroup::getId).toList())
                 : Map.of();
@@ -289,9 +333,10 @@ public class ScimProvisioning {
         return new ScimPage<>(records, page.totalResults(), page.startIndex());
     }
 
-    public ScimGroupRecord replaceGroup(ScimClient client, long id, ScimGroupData data) {
+    public ScimGroupRecord replaceGroup(ScimClient client, long id, ScimGroupData data, IfMatch ifMatch) {
         ScimGroupData d = checked(data);
         SecurityGroup group = findGroup(client, id, true);
+        required(ifMatch, group.getVersion(), "Group " + id);
         List<GroupChange> changes = new ArrayList<>();
         changes.add(new GroupChange.Rename(d.displayName()));
         changes.add(new GroupChange.ChangeExternalId(d.externalId()));
@@ -304,14 +349,17 @@ public class ScimProvisioning {
      * Applies a PATCH's changes in order under the group's row lock: parallel PATCHes to one group queue here
      * instead of overwriting each other. Returns the group (members only if asked for).
      */
-    public ScimGroupRecord patchGroup(ScimClient client, long id, List<GroupChange> changes, boolean withMembers) {
+    public ScimGroupRecord patchGroup(ScimClient client, long id, List<GroupChange> changes, boolean withMembers,
+                                      IfMatch ifMatch) {
         SecurityGroup group = findGroup(client, id, true);
+        required(ifMatch, group.getVersion(), "Group " + id);
         apply(client, group, changes);
         return record(client, group, withMembers);
     }
 
-    public void deleteGroup(ScimClient client, long id) {
+    public void deleteGroup(ScimClient client, long id, IfMatch ifMatch) {
         SecurityGroup group = findGroup(client, id, true);
+        required(ifMatch, group.getVersion(), "Group " + id);
         int memberships = members.removeAll(client.tenantId(), group.getId());
         int bindings = em.createNativeQuery("DELETE FROM fax_line_group_binding WHERE security_group_id = ?")
                 .setParameter(1, group.getId()).executeUpdate();
@@ -341,13 +389,13 @@ public class ScimProvisioning {
                     group.rename(name, now);
                 }
             } else if (change instanceof GroupChange.ChangeExternalId e) {
+                // Optional: a group without one is known by our id alone (most non-Entra clients send none).
                 String externalId = trimmed(e.externalId());
-                if (externalId == null) {
-                    throw ScimProblem.invalidValue("externalId is required for groups (the directory's object id)");
-                }
                 length("externalId", externalId, MAX_EXTERNAL_ID);
-                if (!externalId.equals(group.getExternalId())) {
-                    requireUniqueGroup(client, externalId, group.getId());
+                if (!Objects.equals(externalId, group.getExternalId())) {
+                    if (externalId != null) {
+                        requireUniqueGroup(client, externalId, group.getId());
+                    }
                     described.add("externalId " + group.getExternalId() + " → " + externalId);
                     group.identify(externalId, now);
                 }
@@ -358,11 +406,10 @@ public class ScimProvisioning {
             } else if (change instanceof GroupChange.RemoveAllMembers) {
                 removed += members.removeAll(tenantId, group.getId());
             } else if (change instanceof GroupChange.ReplaceMembers r) {
-                int[] counts = members.replace(tenantId, group.getId(), members.requireUsers(tenantId, r.userIds()));
-                removed += counts[1];
-                if (counts[0] > 0) {
-                    described.add("members replaced");
-                }
+                // A replacement that only adds is a membership change like any other: audited, lastModified moves.
+                GroupMembers.Replaced replaced = members.replace(tenantId, group.getId(), members.requireUsers(tenantId, r.userIds()));
+                added.addAll(replaced.added());
+                removed += replaced.removed();
             }
         }
         if (!added.isEmpty() || removed > 0) {
@@ -426,9 +473,6 @@ public class ScimProvisioning {
             throw ScimProblem.invalidValue("displayName is required");
         }
         String externalId = trimmed(d.externalId());
-        if (externalId == null) {
-            throw ScimProblem.invalidValue("externalId is required for groups (the directory's object id)");
-        }
         length("displayName", name, MAX_NAME);
         length("externalId", externalId, MAX_EXTERNAL_ID);
         return new ScimGroupData(name, externalId, d.memberIds() == null ? List.of() : d.memberIds());

@@ -137,16 +137,19 @@ public class GroupMembers {
         return removed;
     }
 
-    /** Members as listed: adds the missing, removes the others; {added, removed}. */
-    public int[] replace(long tenantId, long groupId, Set<Long> userIds) {
+    /** What a replacement of all members did: the user ids added, and how many memberships went. */
+    public record Replaced(Set<Long> added, int removed) {
+    }
+
+    /** Members as listed: adds the missing, removes the others. */
+    public Replaced replace(long tenantId, long groupId, Set<Long> userIds) {
         Set<Long> current = new HashSet<>(em.createQuery(
                         "select m.directoryUserId from GroupMembership m where m.tenantId = :tenantId and m.securityGroupId = :group", Long.class)
                 .setParameter("tenantId", tenantId).setParameter("group", groupId).getResultList());
         Set<Long> gone = new HashSet<>(current);
         gone.removeAll(userIds);
         int removed = remove(tenantId, groupId, gone);
-        int added = add(tenantId, groupId, userIds).size();
-        return new int[] {added, removed};
+        return new Replaced(add(tenantId, groupId, userIds), removed);
     }
 
     static List<String> limited(Collection<String> values) {

@@ -1,23 +1,25 @@
 package io.faxgate.directory.control;
 
-import io.faxgate.directory.boundary.ScimCondition;
+import io.faxgate.directory.boundary.ScimFilter;
 import io.faxgate.directory.boundary.ScimPage;
-import io.faxgate.directory.boundary.ScimProblem;
+import io.faxgate.directory.boundary.ScimSort;
 import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.SecurityGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * SCIM list queries: a conjunction of equality conditions, always within one tenant, in id order (stable pages).
- * The JPQL is assembled from fixed fragments per attribute; values are always bound parameters.
+ * SCIM list and search queries, evaluated by the database: the filter becomes a Criteria predicate
+ * ({@link ScimCriteria}), always within one tenant; pages are ordered by {@code sortBy} (if given), then by id, so
+ * paging is stable. Nothing is loaded to be filtered in Java.
  */
 @ApplicationScoped
 public class ScimSearch {
@@ -25,86 +27,37 @@ public class ScimSearch {
     @PersistenceContext
     EntityManager em;
 
-    public ScimPage<DirectoryUser> users(long tenantId, List<ScimCondition> conditions, int startIndex, int count) {
-        return page("DirectoryUser", "u", DirectoryUser.class, tenantId, conditions, startIndex, count, false);
+    public ScimPage<DirectoryUser> users(long tenantId, ScimFilter filter, ScimSort sort, int startIndex, int count) {
+        return page(DirectoryUser.class, ScimCriteria.USER, tenantId, filter, sort, startIndex, count);
     }
 
-    public ScimPage<SecurityGroup> groups(long tenantId, List<ScimCondition> conditions, int startIndex, int count) {
-        return page("SecurityGroup", "u", SecurityGroup.class, tenantId, conditions, startIndex, count, true);
+    public ScimPage<SecurityGroup> groups(long tenantId, ScimFilter filter, ScimSort sort, int startIndex, int count) {
+        return page(SecurityGroup.class, ScimCriteria.GROUP, tenantId, filter, sort, startIndex, count);
     }
 
-    private <T> ScimPage<T> page(String entity, String a, Class<T> type, long tenantId, List<ScimCondition> conditions,
-                                 int startIndex, int count, boolean groups) {
-        StringBuilder where = new StringBuilder(" from " + entity + " " + a + " where " + a + ".tenantId = :tenantId");
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("tenantId", tenantId);
-        int i = 0;
-        for (ScimCondition c : conditions) {
-            String p = "p" + i++;
-            Object value = c.value();
-            switch (c.attribute()) {
-                case ID -> {
-                    try {
-                        value = Long.parseLong(c.value());
-                    } catch (NumberFormatException notOurs) {
-                        return new ScimPage<>(List.of(), 0, startIndex); // no such id can exist
-                    }
-                    where.append(" and ").append(a).append(".id = :").append(p);
-                }
-                case EXTERNAL_ID -> where.append(" and ").append(a).append(".externalId = :").append(p);
-                case DISPLAY_NAME -> where.append(" and ").append(a).append(".displayName = :").append(p);
-                case USER_NAME -> {
-                    requireUsers(groups, c);
-                    value = DirectoryUser.userNameKey(c.value());
-                    where.append(" and ").append(a).append(".userNameKey = :").append(p);
-                }
-                case EMAIL -> {
-                    requireUsers(groups, c);
-                    value = c.value() == null ? null : c.value().toLowerCase(Locale.ROOT);
-                    where.append(" and lower(").append(a).append(".email) = :").append(p);
-                }
-                case ACTIVE -> {
-                    requireUsers(groups, c);
-                    if (!"true".equalsIgnoreCase(c.value()) && !"false".equalsIgnoreCase(c.value())) {
-                        throw ScimProblem.invalidFilter("active compares with true or false");
-                    }
-                    value = Boolean.parseBoolean(c.value().toLowerCase(Locale.ROOT));
-                    where.append(" and ").append(a).append(".active = :").append(p);
-                }
-                case MEMBER -> {
-                    if (!groups) {
-                        throw ScimProblem.invalidFilter("Users cannot be filtered by members");
-                    }
-                    try {
-                        value = Long.parseLong(c.value());
-                    } catch (NumberFormatException notOurs) {
-                        return new ScimPage<>(List.of(), 0, startIndex);
-                    }
-                    where.append(" and exists (select m from GroupMembership m where m.tenantId = :tenantId")
-                            .append(" and m.securityGroupId = ").append(a).append(".id and m.directoryUserId = :").append(p).append(")");
-                }
-                default -> throw ScimProblem.invalidFilter("unsupported filter attribute");
-            }
-            if (value == null) {
-                throw ScimProblem.invalidFilter("compare with a value, not null");
-            }
-            parameters.put(p, value);
+    private <T> ScimPage<T> page(Class<T> type, Map<String, ScimCriteria.Attribute> attributes, long tenantId,
+                                 ScimFilter filter, ScimSort sort, int startIndex, int count) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> total = cb.createQuery(Long.class);
+        Root<T> counted = total.from(type);
+        ScimCriteria countCriteria = new ScimCriteria(cb, total, counted, attributes, tenantId);
+        total.select(cb.count(counted)).where(countCriteria.where(filter));
+        CriteriaQuery<T> select = cb.createQuery(type);
+        Root<T> root = select.from(type);
+        ScimCriteria criteria = new ScimCriteria(cb, select, root, attributes, tenantId);
+        List<Order> order = new ArrayList<>();
+        if (sort != null) {
+            order.add(criteria.order(sort));
         }
-        TypedQuery<Long> total = em.createQuery("select count(" + a + ")" + where, Long.class);
-        parameters.forEach(total::setParameter);
-        long totalResults = total.getSingleResult();
+        order.add(sort != null && sort.descending() ? cb.desc(root.get("id")) : cb.asc(root.get("id")));
+        select.select(root).where(criteria.where(filter)).orderBy(order);
+
+        long totalResults = countCriteria.bind(em.createQuery(total)).getSingleResult();
         if (count == 0 || totalResults < startIndex) {
             return new ScimPage<>(List.of(), totalResults, startIndex);
         }
-        TypedQuery<T> query = em.createQuery("select " + a + where + " order by " + a + ".id", type);
-        parameters.forEach(query::setParameter);
-        List<T> resources = new ArrayList<>(query.setFirstResult(startIndex - 1).setMaxResults(count).getResultList());
+        List<T> resources = new ArrayList<>(criteria.bind(em.createQuery(select)).setFirstResult(startIndex - 1).setMaxResults(count)
+                .getResultList());
         return new ScimPage<>(resources, totalResults, startIndex);
-    }
-
-    private static void requireUsers(boolean groups, ScimCondition c) {
-        if (groups) {
-            throw ScimProblem.invalidFilter("Groups cannot be filtered by " + c.attribute().name());
-        }
     }
 }

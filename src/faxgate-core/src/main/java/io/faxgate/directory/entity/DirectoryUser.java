@@ -125,6 +125,11 @@ public class DirectoryUser extends VersionedEntity implements TenantOwned {
         return userName == null ? null : userName.toLowerCase(Locale.ROOT);
     }
 
+    /** Something kept beside the user changed (app roles): moves lastModified and the version. */
+    public void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
     public void activate(boolean isActive, Instant now) {
         this.active = isActive;
         this.updatedAt = now;

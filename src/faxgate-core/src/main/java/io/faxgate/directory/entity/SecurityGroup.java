@@ -12,7 +12,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A directory security group (Entra or AD). Its external id is the directory's object id. */
+/** A directory security group (Entra, AD, any SCIM client). Its external id is the directory's object id, when the client sends one. */
 @Entity
 @EntityListeners(AccessChangeListener.class)
 @Table(name = "security_group")
@@ -28,7 +28,7 @@ public class SecurityGroup extends VersionedEntity implements TenantOwned {
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private long tenantId;
 
-    @Column(name = "external_id", nullable = false)
+    @Column(name = "external_id")
     private String externalId;
 
     @Column(name = "display_name", nullable = false)

@@ -87,6 +87,7 @@ public class FaxFacade {
         Caller caller = access.caller();
         Fax fax = visibleFax(caller, faxId);
         FaxDocument document = faxes.document(caller.tenantId(), fax.getDocumentId())
+                .filter(d -> !d.isPurged()) // emptied by retention: there is nothing to show
                 .orElseThrow(() -> new NotFoundException("fax " + faxId));
         audit.record(caller.tenantId(), AuditTypes.FAX_DOCUMENT_VIEWED, AuditOutcome.SUCCESS, "fax " + faxId,
                 fax.getDirection() + " " + fax.getRemoteNumber());

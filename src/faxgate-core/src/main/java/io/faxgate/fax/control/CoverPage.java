@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -29,7 +28,7 @@ public final class CoverPage {
     public static byte[] prepend(byte[] pdf, String from, String to, String sender, String note, Instant when) {
         PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        try (PDDocument original = Loader.loadPDF(pdf); PDDocument out = new PDDocument()) {
+        try (PDDocument original = PdfDocuments.open(pdf); PDDocument out = PdfDocuments.create()) {
             PDPage cover = new PDPage(PDRectangle.A4);
             out.addPage(cover);
             try (PDPageContentStream text = new PDPageContentStream(out, cover)) {
@@ -42,7 +41,7 @@ public final class CoverPage {
                 text.newLine();
                 text.setFont(regular, 12);
                 for (String line : List.of("From: " + from, "To: " + to, "Sent by: " + sender,
-                        "Date: " + WHEN.format(when), "Pages: cover page + " + original.getNumberOfPages())) {
+                        "Date: " + WHEN.format(when), "Pages: cover page + " + PdfDocuments.realPages(original))) {
                     text.showText(printable(regular, line));
                     text.newLine();
                 }

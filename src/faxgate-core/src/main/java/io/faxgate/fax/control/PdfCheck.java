@@ -2,13 +2,14 @@ package io.faxgate.fax.control;
 
 import io.faxgate.platform.boundary.InvalidInputException;
 import java.io.IOException;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
  * Decides whether bytes are a PDF we can fax: small enough, really a PDF (not just named one), readable without a
- * password, and within the page limit. The size is checked before parsing, so a huge upload is never parsed.
+ * password, and within the page limit. The size is checked before parsing, so a huge upload is never parsed. Pages
+ * are counted by walking the page tree, never taken from the document's own {@code /Count}, and parsing uses bounded
+ * scratch memory ({@link PdfDocuments}).
  */
 public final class PdfCheck {
 
@@ -29,8 +30,8 @@ public final class PdfCheck {
         if (!startsWithMagic(content)) {
             throw new InvalidInputException(field, "the document is not a PDF (it does not start with %PDF-)");
         }
-        try (PDDocument pdf = Loader.loadPDF(content)) {
-            int pages = pdf.getNumberOfPages();
+        try (PDDocument pdf = PdfDocuments.open(content)) {
+            int pages = PdfDocuments.realPages(pdf);
             if (pages < 1) {
                 throw new InvalidInputException(field, "the PDF has no pages");
             }
@@ -41,7 +42,8 @@ public final class PdfCheck {
             return pages;
         } catch (InvalidPasswordException locked) {
             throw new InvalidInputException(field, "the PDF is password-protected; remove the password first");
-        } catch (IOException unreadable) {
+        } catch (IOException | IllegalStateException unreadable) {
+            // IllegalStateException: PDFBox's page iterator refuses a page tree that loops back on itself.
             throw new InvalidInputException(field, "the PDF cannot be read (damaged or not a PDF)");
         }
     }

@@ -35,6 +35,10 @@ public class FaxDocument extends UnversionedEntity implements TenantOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** When retention emptied the content (platform/control/Retention); null while the document is kept. */
+    @Column(name = "purged_at", updatable = false)
+    private Instant purgedAt;
+
     protected FaxDocument() {
     }
 
@@ -70,5 +74,9 @@ public class FaxDocument extends UnversionedEntity implements TenantOwned {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isPurged() {
+        return purgedAt != null;
     }
 }

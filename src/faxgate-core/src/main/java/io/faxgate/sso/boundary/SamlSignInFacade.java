@@ -12,10 +12,12 @@ import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.GroupMembership;
 import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.platform.control.SecretSealer;
+import io.faxgate.sso.control.SpEncryptionKey;
 import io.faxgate.sso.control.SsoEndpoints;
 import io.faxgate.sso.control.TenantSsoSettings;
 import io.faxgate.sso.entity.ClaimNames;
 import io.faxgate.sso.entity.SpKeyPair;
+import io.faxgate.sso.entity.SpKeyUse;
 import io.faxgate.sso.entity.SsoConfiguration;
 import io.faxgate.sso.entity.SsoSettings;
 import io.faxgate.tenant.control.Tenants;
@@ -65,6 +67,9 @@ public class SamlSignInFacade {
     SecretSealer sealer;
 
     @Inject
+    SpEncryptionKey encryptionKeys;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -81,8 +86,9 @@ public class SamlSignInFacade {
         }
         Tenant t = tenant.get();
         Optional<SsoSettings> settings = ssoSettings.of(t.getId());
-        Optional<SpKeyPair> spKey = em.createNamedQuery(SpKeyPair.ACTIVE_OF_TENANT, SpKeyPair.class)
-                .setParameter("tenantId", t.getId()).setMaxResults(1).getResultStream().findFirst();
+        Optional<SpKeyPair> spKey = SpEncryptionKey.active(em, t.getId(), SpKeyUse.SIGNING);
+        SpKeyPair encryptionKey = SpEncryptionKey.active(em, t.getId(), SpKeyUse.ENCRYPTION)
+                .orElseGet(() -> encryptionKeys.ensureFor(t.getId()));
         SsoConfiguration c = settings.map(SsoSettings::configuration).orElse(SsoConfiguration.defaults());
         String issuer = SsoSettingsFacade.effectiveIssuer(c);
         List<String> certificates = Stream.of(c.primaryCertificate(), c.secondaryCertificate()).filter(p -> p != null).toList();
@@ -92,7 +98,8 @@ public class SamlSignInFacade {
                 c.loginEndpoint(), c.spEntityId(), issuer, certificates, c.allowIdpInitiated(), c.allowSha1(),
                 c.clockSkewSeconds(), c.claimNames(), endpoints.consume(slug), endpoints.singleLogout(slug),
                 spKey.map(SpKeyPair::getCertificatePem).orElse(null),
-                spKey.map(k -> sealer.open(k.getSealedPrivateKey())).orElse(null)));
+                spKey.map(k -> sealer.open(k.getSealedPrivateKey())).orElse(null),
+                encryptionKey.getCertificatePem(), sealer.open(encryptionKey.getSealedPrivateKey()), c.allowAesCbc()));
     }
 
     /**
@@ -153,6 +160,7 @@ public class SamlSignInFacade {
             // The directory (SCIM) owns userName; SAML only keeps contact details current.
             String userName = user.getSource() == DirectorySource.SAML && email != null ? email : user.getUserName();
             if (!userName.equals(user.getUserName()) && userNameTaken(tenant, userName, user.getId())) {
+                // Keep the name rather than fail the sign-in; the clash is the directory's to resolve.
                 userName = user.getUserName();
             }
             user.describe(userName, email, identity.displayName() != null ? identity.displayName() : user.getDisplayName(), now);
@@ -165,7 +173,7 @@ public class SamlSignInFacade {
         String userName = email != null ? email : identity.objectId();
         if (userNameTaken(tenant, userName, -1)) {
             throw refuse(tenant, identity, sourceIp, "USERNAME_CONFLICT", "another Faxgate user already has the user name "
-                    + userName + " with a different directory object id");
+                    + userName + " (user names are compared ignoring case) with a different directory object id");
         }
         DirectoryUser user = new DirectoryUser(tenant.getId(), identity.objectId(), userName, DirectorySource.SAML, now);
         user.describe(userName, email, identity.displayName(), now);
@@ -175,9 +183,15 @@ public class SamlSignInFacade {
         return user;
     }
 
+    /**
+     * The one userName rule (as SCIM and the database's unique key): unique per tenant ignoring case. A person is
+     * matched by the directory's object id only, never by name: {@code Bob@x} signing in with another object id than
+     * the existing {@code bob@x} is refused, not merged — merging by name would let one directory identity take over
+     * another's Faxgate user.
+     */
     private boolean userNameTaken(Tenant tenant, String userName, long exceptId) {
-        return !em.createQuery("select u.id from DirectoryUser u where u.tenantId = :tenantId and u.userName = :userName and u.id <> :id", Long.class)
-                .setParameter("tenantId", tenant.getId()).setParameter("userName", userName).setParameter("id", exceptId)
+        return !em.createQuery("select u.id from DirectoryUser u where u.tenantId = :tenantId and u.userNameKey = :key and u.id <> :id", Long.class)
+                .setParameter("tenantId", tenant.getId()).setParameter("key", DirectoryUser.userNameKey(userName)).setParameter("id", exceptId)
                 .getResultList().isEmpty();
     }
 
@@ -195,8 +209,10 @@ public class SamlSignInFacade {
         if (!identity.groupsClaimPresent()) {
             return;
         }
-        Map<String, SecurityGroup> known = groups.ofTenant(tenant.getId()).stream()
+        // Groups provisioned without an externalId (non-Entra SCIM clients) have no object id a claim could name.
+        Map<String, SecurityGroup> known = groups.ofTenant(tenant.getId()).stream().filter(g -> g.getExternalId() != null)
                 .collect(Collectors.toMap(SecurityGroup::getExternalId, Function.identity()));
+        Set<Long> knownIds = known.values().stream().map(SecurityGroup::getId).collect(Collectors.toSet());
         Set<Long> claimed = new HashSet<>();
         for (String externalId : identity.groups()) {
             SecurityGroup g = known.get(externalId);
@@ -210,7 +226,7 @@ public class SamlSignInFacade {
         for (GroupMembership m : current) {
             if (claimed.contains(m.getSecurityGroupId())) {
                 have.add(m.getSecurityGroupId());
-            } else {
+            } else if (knownIds.contains(m.getSecurityGroupId())) {
                 em.remove(m);
             }
         }

@@ -4,8 +4,9 @@ import io.faxgate.sso.entity.ClaimNames;
 import java.util.List;
 
 /**
- * Everything the SAML layer needs to talk to one tenant's IdP, read fresh from the settings. Holds the SP private
- * key in the clear: it stays inside the application (never serialised, never logged — see toString).
+ * Everything the SAML layer needs to talk to one tenant's IdP, read fresh from the settings. The SP signing pair
+ * ({@code spCertificatePem}, {@code spPrivateKeyPkcs8}) and the separate encryption pair. Holds the SP private
+ * keys in the clear: it stays inside the application (never serialised, never logged — see toString).
  */
 public record SamlTenantConfiguration(
         String slug,
@@ -22,7 +23,10 @@ public record SamlTenantConfiguration(
         String consumeEndpoint,
         String singleLogoutEndpoint,
         String spCertificatePem,
-        byte[] spPrivateKeyPkcs8) {
+        byte[] spPrivateKeyPkcs8,
+        String spEncryptionCertificatePem,
+        byte[] spEncryptionPrivateKeyPkcs8,
+        boolean allowAesCbc) {
 
     @Override
     public String toString() {

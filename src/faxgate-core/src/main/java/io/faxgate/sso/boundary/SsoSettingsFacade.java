@@ -81,6 +81,11 @@ public class SsoSettingsFacade {
             audit.record(tenant.getId(), AuditTypes.SSO_SETTINGS_CHANGED, AuditOutcome.WARNING, slug,
                     "SHA-1 signatures are now accepted for this tenant (insecure)");
         }
+        if (next.allowAesCbc() != before.allowAesCbc()) {
+            audit.record(tenant.getId(), AuditTypes.SSO_SETTINGS_CHANGED, next.allowAesCbc() ? AuditOutcome.WARNING : AuditOutcome.SUCCESS,
+                    slug, next.allowAesCbc() ? "AES-CBC token encryption is now accepted for this tenant (weaker than AES-GCM)"
+                            : "AES-CBC token encryption is no longer accepted for this tenant");
+        }
         return view(tenant, settings);
     }
 
@@ -136,7 +141,7 @@ public class SsoSettingsFacade {
                 c.loginEndpoint(), c.clientId(), pems, c.idpEntityId(), effectiveIssuer(c), c.allowIdpInitiated(),
                 c.requireMfa(), c.clockSkewSeconds(), c.allowSha1(), c.justInTimeUsers(), c.claimNames(), settings.getVersion(),
                 endpoints.consume(slug), endpoints.redirect(slug), c.spEntityId(), endpoints.metadataDocument(slug),
-                endpoints.singleLogout(slug), details);
+                endpoints.singleLogout(slug), details, c.allowAesCbc());
     }
 
     /** The issuer responses must carry: the explicit override, else the one derived from an Entra endpoint. */
@@ -158,6 +163,7 @@ public class SsoSettingsFacade {
                 + c.loginEndpoint() + ", clientId=" + c.clientId() + ", idpEntityId=" + c.idpEntityId()
                 + ", certificates=" + certs + ", allowIdpInitiated=" + c.allowIdpInitiated() + ", requireMfa="
                 + c.requireMfa() + ", allowSha1=" + c.allowSha1() + ", justInTimeUsers=" + c.justInTimeUsers()
-                + ", clockSkewSeconds=" + c.clockSkewSeconds() + ", claimNames=" + c.claimNames() + "}";
+                + ", clockSkewSeconds=" + c.clockSkewSeconds() + ", claimNames=" + c.claimNames()
+                + ", allowAesCbc=" + c.allowAesCbc() + "}";
     }
 }

@@ -20,7 +20,8 @@ public record SsoSettingsRequest(
         Boolean allowSha1,
         Boolean justInTimeUsers,
         ClaimNamesRequest claimNames,
-        Long version) {
+        Long version,
+        Boolean allowAesCbc) {
 
     /** Optional; a missing or blank name means Microsoft Entra's claim URI. */
     public record ClaimNamesRequest(String objectId, String email, String groups, String roles) {

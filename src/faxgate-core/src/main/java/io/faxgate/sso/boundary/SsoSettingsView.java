@@ -26,5 +26,6 @@ public record SsoSettingsView(
         String metadataEndpoint,
         String spMetadataUrl,
         String singleLogoutEndpoint,
-        List<CertificateDetails> certificateDetails) implements java.io.Serializable {
+        List<CertificateDetails> certificateDetails,
+        boolean allowAesCbc) implements java.io.Serializable {
 }

@@ -64,7 +64,8 @@ public final class SsoSettingsValidation {
                 idpEntityId, certificates.isEmpty() ? null : certificates.get(0).pem(),
                 certificates.size() > 1 ? certificates.get(1).pem() : null,
                 Boolean.TRUE.equals(r.allowIdpInitiated()), Boolean.TRUE.equals(r.requireMfa()),
-                Boolean.TRUE.equals(r.allowSha1()), !Boolean.FALSE.equals(r.justInTimeUsers()), skew, claims);
+                Boolean.TRUE.equals(r.allowSha1()), !Boolean.FALSE.equals(r.justInTimeUsers()), skew, claims,
+                Boolean.TRUE.equals(r.allowAesCbc()));
     }
 
     private void requireForEnabled(boolean ssoAllowed, SsoSettingsRequest r, Optional<IdpLoginEndpoint> endpoint,

@@ -4,17 +4,21 @@ import io.faxgate.platform.entity.TenantOwned;
 import io.faxgate.platform.entity.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The tenant's service-provider key pair: signs AuthnRequests, logout messages and our metadata, and decrypts
- * encrypted assertions. The private key is stored only sealed with the platform master key (AES-256-GCM).
+ * One of the tenant's service-provider key pairs: the signing pair (AuthnRequests, logout messages, our metadata) or
+ * the encryption pair (decrypts encrypted assertions), see {@link SpKeyUse}. The private key is stored only sealed
+ * with the platform master key (AES-256-GCM).
  */
 @Entity
 @Table(name = "sp_key_pair")
-@NamedQuery(name = SpKeyPair.ACTIVE_OF_TENANT, query = "select k from SpKeyPair k where k.tenantId = :tenantId and k.active = true order by k.createdAt desc")
+@NamedQuery(name = SpKeyPair.ACTIVE_OF_TENANT, query = "select k from SpKeyPair k where k.tenantId = :tenantId and k.keyUse = :use"
+        + " and k.active = true order by k.createdAt desc, k.id desc")
 public class SpKeyPair extends VersionedEntity implements TenantOwned {
 
     public static final String ACTIVE_OF_TENANT = "SpKeyPair.activeOfTenant";
@@ -28,6 +32,10 @@ public class SpKeyPair extends VersionedEntity implements TenantOwned {
     @Column(name = "sealed_private_key", nullable = false, updatable = false)
     private String sealedPrivateKey;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_use", nullable = false, updatable = false)
+    private SpKeyUse keyUse = SpKeyUse.SIGNING;
+
     @Column(nullable = false)
     private boolean active;
 
@@ -37,8 +45,14 @@ public class SpKeyPair extends VersionedEntity implements TenantOwned {
     protected SpKeyPair() {
     }
 
+    /** A signing key pair. */
     public SpKeyPair(long tenantId, String certificatePem, String sealedPrivateKey, Instant now) {
+        this(tenantId, SpKeyUse.SIGNING, certificatePem, sealedPrivateKey, now);
+    }
+
+    public SpKeyPair(long tenantId, SpKeyUse keyUse, String certificatePem, String sealedPrivateKey, Instant now) {
         this.tenantId = tenantId;
+        this.keyUse = keyUse;
         this.certificatePem = certificatePem;
         this.sealedPrivateKey = sealedPrivateKey;
         this.active = true;
@@ -60,6 +74,10 @@ public class SpKeyPair extends VersionedEntity implements TenantOwned {
 
     public String getSealedPrivateKey() {
         return sealedPrivateKey;
+    }
+
+    public SpKeyUse getKeyUse() {
+        return keyUse;
     }
 
     public boolean isActive() {

@@ -15,11 +15,12 @@ public record SsoConfiguration(
         boolean allowSha1,
         boolean justInTimeUsers,
         int clockSkewSeconds,
-        ClaimNames claimNames) {
+        ClaimNames claimNames,
+        boolean allowAesCbc) {
 
     public static SsoConfiguration defaults() {
         return new SsoConfiguration(false, SsoMode.AUTHENTICATION_ONLY, SsoScope.BOTH, null, null, null, null, null,
-                false, false, false, true, SsoSettings.DEFAULT_CLOCK_SKEW_SECONDS, ClaimNames.entra());
+                false, false, false, true, SsoSettings.DEFAULT_CLOCK_SKEW_SECONDS, ClaimNames.entra(), false);
     }
 
     /** The SP entity id Entra knows us by (the App ID URI set in "Expose an API"). */

@@ -69,6 +69,10 @@ public class SsoSettings extends VersionedEntity implements TenantOwned {
     @Column(name = "clock_skew_seconds", nullable = false)
     private int clockSkewSeconds = DEFAULT_CLOCK_SKEW_SECONDS;
 
+    /** Accept AES-CBC token encryption (Entra's); off by default: AES-CBC in XML-Enc allows padding-oracle attacks. */
+    @Column(name = "allow_aes_cbc", nullable = false)
+    private boolean allowAesCbc;
+
     @Column(name = "claim_object_id")
     private String claimObjectId;
 
@@ -107,6 +111,7 @@ public class SsoSettings extends VersionedEntity implements TenantOwned {
         this.allowSha1 = c.allowSha1();
         this.justInTimeUsers = c.justInTimeUsers();
         this.clockSkewSeconds = c.clockSkewSeconds();
+        this.allowAesCbc = c.allowAesCbc();
         ClaimNames claims = c.claimNames();
         this.claimObjectId = customOnly(claims.objectId(), ClaimNames.ENTRA_OBJECT_ID);
         this.claimEmail = customOnly(claims.email(), ClaimNames.ENTRA_EMAIL);
@@ -118,7 +123,7 @@ public class SsoSettings extends VersionedEntity implements TenantOwned {
     public SsoConfiguration configuration() {
         return new SsoConfiguration(enabled, mode, scope, loginEndpoint, clientId, idpEntityId, primaryCertificate,
                 secondaryCertificate, allowIdpInitiated, requireMfa, allowSha1, justInTimeUsers, clockSkewSeconds,
-                ClaimNames.of(claimObjectId, claimEmail, claimGroups, claimRoles));
+                ClaimNames.of(claimObjectId, claimEmail, claimGroups, claimRoles), allowAesCbc);
     }
 
     /** Entra's names are stored as null, so a future change of default reaches every tenant that kept it. */

@@ -12,6 +12,7 @@ import io.faxgate.platform.boundary.ConflictException;
 import io.faxgate.platform.boundary.NotFoundException;
 import io.faxgate.platform.control.SecretGenerator;
 import io.faxgate.sso.control.SpKeyPairIssuer;
+import io.faxgate.sso.entity.SpKeyUse;
 import io.faxgate.sso.entity.SsoSettings;
 import io.faxgate.tenant.control.Tenants;
 import io.faxgate.tenant.entity.Tenant;
@@ -64,6 +65,7 @@ public class TenantFacade {
         tenants.add(tenant);
         em.persist(new SsoSettings(tenant.getId(), now));
         em.persist(spKeys.issue(tenant, now));
+        em.persist(spKeys.issue(tenant, SpKeyUse.ENCRYPTION, now));
         audit.record(tenant.getId(), AuditTypes.TENANT_CREATED, AuditOutcome.SUCCESS, tenant.getSlug(),
                 "name=" + tenant.getName() + ", ssoAllowed=" + tenant.isSsoAllowed());
         return TenantView.of(tenant);

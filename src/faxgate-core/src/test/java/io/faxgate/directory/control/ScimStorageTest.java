@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faxgate.access.control.AccessEpoch;
-import io.faxgate.directory.boundary.ScimCondition;
-import io.faxgate.directory.boundary.ScimCondition.Attribute;
+import io.faxgate.directory.boundary.ScimFilter;
+import io.faxgate.directory.boundary.ScimFilter.Operator;
 import io.faxgate.directory.boundary.ScimMember;
 import io.faxgate.directory.boundary.ScimProblem;
 import io.faxgate.directory.entity.DirectorySource;
@@ -76,19 +76,18 @@ class ScimStorageTest {
             em.clear();
 
             em.getTransaction().begin();
-            assertThat(search.users(acme.getId(), List.of(new ScimCondition(Attribute.USER_NAME, "alice@acme.TEST")), 1, 10)
+            assertThat(search.users(acme.getId(), eq("username", "alice@acme.TEST"), null, 1, 10)
                     .resources()).as("userName compares case-insensitively").extracting(DirectoryUser::getId).containsExactly(alice.getId());
-            assertThat(search.users(globex.getId(), List.of(new ScimCondition(Attribute.USER_NAME, "alice@acme.test")), 1, 10)
+            assertThat(search.users(globex.getId(), eq("username", "alice@acme.test"), null, 1, 10)
                     .totalResults()).as("never across tenants").isZero();
-            assertThat(search.users(acme.getId(), List.of(new ScimCondition(Attribute.EXTERNAL_ID, "oid-b"),
-                    new ScimCondition(Attribute.ACTIVE, "True")), 1, 10).resources()).extracting(DirectoryUser::getId)
+            assertThat(search.users(acme.getId(), new ScimFilter.And(eq("externalid", "oid-b"), eq("active", "True")), null, 1, 10).resources()).extracting(DirectoryUser::getId)
                     .containsExactly(bob.getId());
-            assertThat(search.users(acme.getId(), List.of(), 2, 1).resources()).extracting(DirectoryUser::getId)
+            assertThat(search.users(acme.getId(), null, null, 2, 1).resources()).extracting(DirectoryUser::getId)
                     .as("page 2 of size 1, id order").containsExactly(bob.getId());
-            assertThat(search.users(acme.getId(), List.of(), 1, 0).totalResults()).isEqualTo(2);
-            assertThat(search.users(acme.getId(), List.of(new ScimCondition(Attribute.ID, "not-a-number")), 1, 10)
+            assertThat(search.users(acme.getId(), null, null, 1, 0).totalResults()).isEqualTo(2);
+            assertThat(search.users(acme.getId(), eq("id", "not-a-number"), null, 1, 10)
                     .totalResults()).isZero();
-            assertThatThrownBy(() -> search.users(acme.getId(), List.of(new ScimCondition(Attribute.ACTIVE, "maybe")), 1, 10))
+            assertThatThrownBy(() -> search.users(acme.getId(), eq("active", "maybe"), null, 1, 10))
                     .isInstanceOf(ScimProblem.class);
 
             Set<Long> ids = members.requireUsers(acme.getId(), List.of(alice.getId().toString(), bob.getId().toString()));
@@ -97,14 +96,18 @@ class ScimStorageTest {
             assertThatThrownBy(() -> members.requireUsers(acme.getId(), List.of(mallory.getId().toString())))
                     .as("another tenant's user is refused like an unknown one").isInstanceOf(ScimProblem.class)
                     .extracting(e -> ((ScimProblem) e).scimType()).isEqualTo("invalidValue");
-            assertThat(search.groups(acme.getId(), List.of(new ScimCondition(Attribute.MEMBER, bob.getId().toString()),
-                    new ScimCondition(Attribute.DISPLAY_NAME, "Sales")), 1, 10).resources()).extracting(SecurityGroup::getId)
+            assertThat(search.groups(acme.getId(), new ScimFilter.And(eq("members.value", bob.getId().toString()),
+                    eq("displayname", "Sales")), null, 1, 10).resources()).extracting(SecurityGroup::getId)
                     .containsExactly(sales.getId());
             assertThat(members.of(acme.getId(), sales.getId())).extracting(ScimMember::userId)
                     .containsExactly(alice.getId(), bob.getId());
             assertThat(members.remove(acme.getId(), sales.getId(), Set.of(bob.getId(), 42L))).isEqualTo(1);
-            assertThat(members.replace(acme.getId(), sales.getId(), Set.of(bob.getId()))).containsExactly(1, 1);
+            assertThat(members.replace(acme.getId(), sales.getId(), Set.of(bob.getId())))
+                    .isEqualTo(new GroupMembers.Replaced(Set.of(bob.getId()), 1));
             assertThat(members.of(acme.getId(), sales.getId())).extracting(ScimMember::userId).containsExactly(bob.getId());
+            assertThat(members.replace(acme.getId(), sales.getId(), Set.of(alice.getId(), bob.getId())))
+                    .as("a replacement that only adds reports what it added").isEqualTo(new GroupMembers.Replaced(Set.of(alice.getId()), 0));
+            assertThat(members.remove(acme.getId(), sales.getId(), Set.of(alice.getId()))).isEqualTo(1);
             assertThat(members.removeUser(acme.getId(), bob.getId())).isEqualTo(1);
 
             SecurityGroup locked = em.createNamedQuery(SecurityGroup.BY_ID, SecurityGroup.class)
@@ -131,6 +134,10 @@ class ScimStorageTest {
             em.close();
             emf.close();
         }
+    }
+
+    private static ScimFilter eq(String attribute, String value) {
+        return new ScimFilter.Compare(attribute, Operator.EQ, value);
     }
 
     private static DirectoryUser user(EntityManager em, Tenant t, String externalId, String userName, String display, Instant now) {

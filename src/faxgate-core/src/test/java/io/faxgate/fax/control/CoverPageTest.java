@@ -40,6 +40,14 @@ class CoverPageTest {
     }
 
     @Test
+    void theCoverNamesThePagesReallyThereNotTheDeclaredCount() throws IOException {
+        byte[] composed = CoverPage.prepend(TestPdfs.lyingCount(3, 40), "+4930111", "+4930222", "alice@contoso.test",
+                "n", WHEN);
+        assertThat(coverText(composed)).contains("cover page + 3");
+        assertThat(PdfCheck.pages(composed, "document", Long.MAX_VALUE, 1000)).isEqualTo(4);
+    }
+
+    @Test
     void longNotesAreWrapped() {
         String word = "abcdefghij ";
         assertThat(CoverPage.wrap(word.repeat(20))).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80))

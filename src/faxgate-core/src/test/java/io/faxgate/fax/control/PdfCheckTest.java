@@ -66,6 +66,25 @@ class PdfCheckTest {
     }
 
     @Test
+    void judgesByThePagesReallyThereNotByTheDeclaredCount() {
+        byte[] saysOneHas250 = TestPdfs.lyingCount(250, 1);
+        assertThat(declaredCount(saysOneHas250)).as("the attack: the file claims one page").isEqualTo(1);
+        refused(() -> PdfCheck.pages(saysOneHas250, "document", 10_000_000, 200), "250 pages");
+
+        byte[] says500Has2 = TestPdfs.lyingCount(2, 500);
+        assertThat(declaredCount(says500Has2)).isEqualTo(500);
+        assertThat(PdfCheck.pages(says500Has2, "document", MAX_BYTES, MAX_PAGES)).isEqualTo(2);
+    }
+
+    private static int declaredCount(byte[] pdf) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void refusesTooLargeBeforeParsing() {
         byte[] huge = new byte[(int) MAX_BYTES + 1];
         Arrays.fill(huge, (byte) 'x'); // not even a PDF: the size is checked first

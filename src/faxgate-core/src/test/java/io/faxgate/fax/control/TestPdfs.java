@@ -3,6 +3,7 @@ package io.faxgate.fax.control;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -20,6 +21,19 @@ final class TestPdfs {
             for (int i = 0; i < count; i++) {
                 document.addPage(new PDPage(PDRectangle.A4));
             }
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A PDF with {@code real} pages whose page tree declares {@code declared} (/Count lies). */
+    static byte[] lyingCount(int real, int declared) {
+        try (PDDocument document = new PDDocument()) {
+            for (int i = 0; i < real; i++) {
+                document.addPage(new PDPage(PDRectangle.A4));
+            }
+            document.getPages().getCOSObject().setInt(COSName.COUNT, declared);
             return save(document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,6 +16,7 @@ import io.faxgate.directory.entity.ScimToken;
 import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.fax.entity.FaxLine;
 import io.faxgate.sso.entity.SpKeyPair;
+import io.faxgate.sso.entity.SpKeyUse;
 import io.faxgate.sso.entity.SsoConfiguration;
 import io.faxgate.sso.entity.SsoSettings;
 import io.faxgate.tenant.entity.Tenant;
@@ -129,7 +130,9 @@ public class SchemaMigrationTest {
             assertThat(em.createNamedQuery(SsoSettings.OF_TENANT, SsoSettings.class).setParameter("tenantId", acme.getId())
                     .getSingleResult().configuration()).isEqualTo(SsoConfiguration.defaults());
             assertThat(em.createNamedQuery(SpKeyPair.ACTIVE_OF_TENANT, SpKeyPair.class).setParameter("tenantId", acme.getId())
-                    .getResultList()).hasSize(1);
+                    .setParameter("use", SpKeyUse.SIGNING).getResultList()).hasSize(1);
+            assertThat(em.createNamedQuery(SpKeyPair.ACTIVE_OF_TENANT, SpKeyPair.class).setParameter("tenantId", acme.getId())
+                    .setParameter("use", SpKeyUse.ENCRYPTION).getResultList()).as("a pre-5.1 key pair signs").isEmpty();
             assertThat(em.createNamedQuery(RoleMapping.OF_TENANT, RoleMapping.class).setParameter("tenantId", acme.getId())
                     .getResultList()).hasSize(1);
             assertThat(em.createNamedQuery(AuditEvent.OF_TENANT, AuditEvent.class).setParameter("tenantId", acme.getId())

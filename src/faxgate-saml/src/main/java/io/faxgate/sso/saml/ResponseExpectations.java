@@ -20,6 +20,11 @@ public final class ResponseExpectations {
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(3);
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     public static final int DEFAULT_MAX_XML_BYTES = 256 * 1024;
+    /** Default cap on how long after its IssueInstant an assertion is accepted (Entra says 70 min, most IdPs 5-60). */
+    public static final Duration DEFAULT_MAX_ASSERTION_LIFETIME = Duration.ofHours(2);
+    public static final Duration MAX_MAX_ASSERTION_LIFETIME = Duration.ofHours(24);
+    /** Longer Response/Assertion IDs are refused before anything is stored (IdPs use 30-50 characters). */
+    public static final int MAX_ID_LENGTH = 256;
     /** Entra's signing certificates are RSA 2048. */
     public static final int MIN_RSA_BITS = 2048;
 
@@ -33,7 +38,9 @@ public final class ResponseExpectations {
     private final Set<String> outstandingRequestIds;
     private final boolean allowIdpInitiated;
     private final PrivateKey decryptionKey;
+    private final boolean allowAesCbc;
     private final ReplayCache replayCache;
+    private final Duration maxAssertionLifetime;
     private final int maxXmlBytes;
 
     private ResponseExpectations(Builder b) {
@@ -62,6 +69,12 @@ public final class ResponseExpectations {
         this.outstandingRequestIds = b.outstandingRequestIds == null ? Set.of() : Set.copyOf(b.outstandingRequestIds);
         this.allowIdpInitiated = b.allowIdpInitiated;
         this.decryptionKey = b.decryptionKey;
+        this.allowAesCbc = b.allowAesCbc;
+        Duration lifetime = b.maxAssertionLifetime == null ? DEFAULT_MAX_ASSERTION_LIFETIME : b.maxAssertionLifetime;
+        if (lifetime.compareTo(Duration.ofMinutes(1)) < 0 || lifetime.compareTo(MAX_MAX_ASSERTION_LIFETIME) > 0) {
+            throw new IllegalArgumentException("maxAssertionLifetime must be between 1 minute and " + MAX_MAX_ASSERTION_LIFETIME);
+        }
+        this.maxAssertionLifetime = lifetime;
         if (b.replayCache == null) {
             throw new IllegalArgumentException("a replay cache is required");
         }
@@ -116,8 +129,18 @@ public final class ResponseExpectations {
         return Optional.ofNullable(decryptionKey);
     }
 
+    /** Whether AES-CBC content encryption is accepted (an insecure per-tenant opt-in); AES-GCM always is. */
+    public boolean allowAesCbc() {
+        return allowAesCbc;
+    }
+
     public ReplayCache replayCache() {
         return replayCache;
+    }
+
+    /** An assertion is accepted at most this long after its IssueInstant, and remembered exactly as long. */
+    public Duration maxAssertionLifetime() {
+        return maxAssertionLifetime;
     }
 
     public int maxXmlBytes() {
@@ -152,7 +175,9 @@ public final class ResponseExpectations {
         private Set<String> outstandingRequestIds;
         private boolean allowIdpInitiated;
         private PrivateKey decryptionKey;
+        private boolean allowAesCbc;
         private ReplayCache replayCache;
+        private Duration maxAssertionLifetime;
         private int maxXmlBytes = DEFAULT_MAX_XML_BYTES;
 
         private Builder() {
@@ -215,13 +240,31 @@ public final class ResponseExpectations {
             return this;
         }
 
-        /** SP private key for EncryptedAssertion. Without it an encrypted assertion is refused. */
+        /**
+         * The SP's encryption private key (never its signing key) for EncryptedAssertion. Without it an encrypted
+         * assertion is refused. Accepted: RSA-OAEP key transport with AES-GCM content; RSA-1_5 never.
+         */
         public Builder decryptionKey(PrivateKey v) {
             this.decryptionKey = v;
             return this;
         }
 
-        /** Required. Shared across requests (one per application or cluster), not one per call. */
+        /** Default false: AES-CBC content encryption is refused. An insecure per-tenant opt-in, to be audited. */
+        public Builder allowAesCbc(boolean v) {
+            this.allowAesCbc = v;
+            return this;
+        }
+
+        /** Default {@link #DEFAULT_MAX_ASSERTION_LIFETIME}, 1 min .. 24 h: caps the IdP's NotOnOrAfter. */
+        public Builder maxAssertionLifetime(Duration v) {
+            this.maxAssertionLifetime = v;
+            return this;
+        }
+
+        /**
+         * Required. Shared across requests (one per tenant, shared by every node), not one per call. It is called with
+         * a SHA-256 key of issuer + assertion ID, on the thread that called {@code validate}.
+         */
         public Builder replayCache(ReplayCache v) {
             this.replayCache = v;
             return this;

@@ -20,7 +20,10 @@ public enum SamlFailure {
     SIGNATURE_INVALID,
     /** Signature does not cover the element that would be used (XML signature wrapping, duplicate IDs, nested assertions). */
     SIGNATURE_WRAPPING,
-    /** SHA-1 (without allowSha1), MD5 or an unknown signature/digest algorithm. */
+    /**
+     * SHA-1 (without allowSha1), MD5 or an unknown signature/digest algorithm; an encryption algorithm outside the
+     * allow-list (RSA-1_5, AES-CBC without the tenant's opt-in, anything but RSA-OAEP with AES-GCM).
+     */
     WEAK_ALGORITHM,
     ISSUER_MISMATCH,
     AUDIENCE_MISMATCH,

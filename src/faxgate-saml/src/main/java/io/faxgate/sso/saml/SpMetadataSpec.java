@@ -1,5 +1,6 @@
 package io.faxgate.sso.saml;
 
+import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ public final class SpMetadataSpec {
     private final String acsUrl;
     private final String sloUrl;
     private final SpCredentials credentials;
+    private final X509Certificate encryptionCertificate;
     private final NameIdFormat nameIdFormat;
     private final boolean authnRequestsSigned;
 
@@ -18,6 +20,11 @@ public final class SpMetadataSpec {
         this.acsUrl = Urls.requireAbsoluteUrl(b.acsUrl, "acsUrl");
         this.sloUrl = b.sloUrl == null ? null : Urls.requireAbsoluteUrl(b.sloUrl, "sloUrl");
         this.credentials = Objects.requireNonNull(b.credentials, "credentials (the SP key signs the metadata)");
+        if (b.encryptionCertificate != null
+                && b.encryptionCertificate.getPublicKey().equals(b.credentials.certificate().getPublicKey())) {
+            throw new IllegalArgumentException("the encryption key must not be the signing key");
+        }
+        this.encryptionCertificate = b.encryptionCertificate;
         this.nameIdFormat = b.nameIdFormat == null ? NameIdFormat.EMAIL : b.nameIdFormat;
         this.authnRequestsSigned = b.authnRequestsSigned;
     }
@@ -42,6 +49,11 @@ public final class SpMetadataSpec {
         return credentials;
     }
 
+    /** Published as {@code <KeyDescriptor use="encryption">}; empty: none published (the IdP then does not encrypt). */
+    public Optional<X509Certificate> encryptionCertificate() {
+        return Optional.ofNullable(encryptionCertificate);
+    }
+
     public NameIdFormat nameIdFormat() {
         return nameIdFormat;
     }
@@ -55,6 +67,7 @@ public final class SpMetadataSpec {
         private String acsUrl;
         private String sloUrl;
         private SpCredentials credentials;
+        private X509Certificate encryptionCertificate;
         private NameIdFormat nameIdFormat;
         private boolean authnRequestsSigned = true;
 
@@ -78,9 +91,15 @@ public final class SpMetadataSpec {
             return this;
         }
 
-        /** Signs the metadata; its certificate is published for use="signing" and use="encryption". */
+        /** The SP signing key: signs the metadata; its certificate is published for use="signing". */
         public Builder credentials(SpCredentials v) {
             this.credentials = v;
+            return this;
+        }
+
+        /** The certificate of the SP's separate encryption key, published for use="encryption"; must differ. */
+        public Builder encryptionCertificate(X509Certificate v) {
+            this.encryptionCertificate = v;
             return this;
         }
 

@@ -11,6 +11,7 @@ import org.w3c.dom.Element;
 
 import static io.faxgate.sso.saml.fixture.EntraIdp.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MetadataTest extends EngineTestBase {
 
@@ -18,7 +19,8 @@ class MetadataTest extends EngineTestBase {
     private static final String DS = "http://www.w3.org/2000/09/xmldsig#";
 
     private static String metadata() {
-        return engine.spMetadata(SpMetadataSpec.builder().entityId(SP_ENTITY_ID).acsUrl(ACS).sloUrl(SLO).credentials(SP).build());
+        return engine.spMetadata(SpMetadataSpec.builder().entityId(SP_ENTITY_ID).acsUrl(ACS).sloUrl(SLO).credentials(SP)
+                .encryptionCertificate(SP_ENCRYPTION.certificate()).build());
     }
 
     private static boolean verifies(Document doc, java.security.PublicKey key) throws Exception {
@@ -57,8 +59,22 @@ class MetadataTest extends EngineTestBase {
         assertThat(keys).extracting(k -> k.getAttribute("use")).containsExactlyInAnyOrder("signing", "encryption");
         for (Element k : keys) {
             String b64 = k.getElementsByTagNameNS(DS, "X509Certificate").item(0).getTextContent();
-            assertThat(Pem.parseCertificate(b64)).isEqualTo(SP.certificate());
+            assertThat(Pem.parseCertificate(b64)).as(k.getAttribute("use"))
+                    .isEqualTo(k.getAttribute("use").equals("signing") ? SP.certificate() : SP_ENCRYPTION.certificate());
         }
+    }
+
+    @Test
+    void separateKeysForSigningAndEncryption() {
+        assertThatThrownBy(() -> SpMetadataSpec.builder().entityId(SP_ENTITY_ID).acsUrl(ACS).credentials(SP)
+                .encryptionCertificate(SP.certificate()).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("encryption key must not be the signing key");
+    }
+
+    @Test
+    void withoutAnEncryptionKeyNoEncryptionDescriptorIsPublished() {
+        Document doc = parse(engine.spMetadata(SpMetadataSpec.builder().entityId(SP_ENTITY_ID).acsUrl(ACS).credentials(SP).build()));
+        assertThat(elements(doc, MD, "KeyDescriptor")).extracting(k -> k.getAttribute("use")).containsExactly("signing");
     }
 
     @Test

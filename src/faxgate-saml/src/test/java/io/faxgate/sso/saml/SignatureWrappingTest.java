@@ -236,4 +236,43 @@ class SignatureWrappingTest extends EngineTestBase {
         doc.getDocumentElement().appendChild(junk);
         refused(encode(doc), SamlFailure.SIGNATURE_WRAPPING);
     }
+
+    // ------------------------------------------------------------------ unsolicited made to look solicited (issue 11, item 6)
+
+    @Test
+    void unsignedResponseInResponseToCannotMakeAnIdpInitiatedAssertionSolicited() {
+        // an IdP-initiated assertion (signed, no InResponseTo in its confirmation) wrapped by the attacker in a Response
+        // that names a request id from the attacker's own session: only the Assertion is signed
+        refused(response().set(r -> {
+            r.inResponseTo = REQUEST_ID;
+            r.scdInResponseTo = null;
+        }), SamlFailure.IDP_INITIATED_NOT_ALLOWED);
+    }
+
+    @Test
+    void withIdpInitiatedAllowedTheUnsignedInResponseToIsStillNotTrusted() throws Exception {
+        ValidatedAssertion a = accept(response().set(r -> {
+            r.inResponseTo = REQUEST_ID;
+            r.scdInResponseTo = null;
+        }).encoded(), expectations().allowIdpInitiated(true));
+        org.assertj.core.api.Assertions.assertThat(a.inResponseTo()).as("treated as unsolicited").isEmpty();
+    }
+
+    @Test
+    void signedResponseInResponseToMakesItSolicited() throws Exception {
+        ValidatedAssertion a = accept(response().set(r -> {
+            r.signResponse = true;
+            r.scdInResponseTo = null;
+        }));
+        org.assertj.core.api.Assertions.assertThat(a.inResponseTo()).contains(REQUEST_ID);
+    }
+
+    @Test
+    void signedResponseWithARequestIdNotOfThisSessionIsRefused() {
+        refused(response().set(r -> {
+            r.signResponse = true;
+            r.inResponseTo = "ID_of-another-session";
+            r.scdInResponseTo = null;
+        }), SamlFailure.IN_RESPONSE_TO_UNKNOWN);
+    }
 }

@@ -1,6 +1,9 @@
 package io.faxgate.access.boundary;
 
 import io.faxgate.platform.boundary.ClientAddress;
+import io.faxgate.platform.boundary.DatabaseOutageAnswer;
+import io.faxgate.platform.control.DatabaseOutage;
+
 import io.faxgate.platform.boundary.ApiError;
 
 import io.faxgate.sso.boundary.SamlSessions;
@@ -50,6 +53,19 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            // the database is away (a restart): 503 + Retry-After, not a 500 — and no audit, which needs it too
+            if (DatabaseOutage.causedBy(e) && DatabaseOutageAnswer.write(request, response)) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            throw e;
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential password) {
             return interactiveSignIn(request, context, password);

@@ -4,6 +4,8 @@ import io.faxgate.access.boundary.AdminTenant;
 import io.faxgate.audit.entity.AuditOutcome;
 import io.faxgate.platform.boundary.PageErrors;
 import io.faxgate.platform.boundary.PagedLazyModel;
+import io.faxgate.platform.boundary.RetentionFacade;
+import io.faxgate.platform.boundary.RetentionView;
 import io.faxgate.platform.boundary.PageErrors.Field;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -37,6 +39,9 @@ public class AuditLogPage implements Serializable {
     @EJB
     AuditFacade audit;
 
+    @EJB
+    RetentionFacade retentionFacade;
+
     @Inject
     AdminTenant admin;
 
@@ -49,12 +54,14 @@ public class AuditLogPage implements Serializable {
     private AuditQuery applied = AuditQuery.all();
     private List<String> types = List.of();
     private Events events;
+    private RetentionView retention;
 
     @PostConstruct
     void load() {
         slug = admin.getSlug();
         types = audit.types();
         events = new Events();
+        retention = retentionFacade.policy();
     }
 
     /** Lazily loaded page of events for the current filter. */
@@ -142,6 +149,7 @@ public class AuditLogPage implements Serializable {
     }
 
     public Events getEvents() { return events; }
+    public RetentionView getRetention() { return retention; }
     public List<String> getTypes() { return types; }
     public LocalDateTime getFrom() { return from; }
     public void setFrom(LocalDateTime from) { this.from = from; }

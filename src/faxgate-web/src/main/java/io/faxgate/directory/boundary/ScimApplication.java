@@ -16,6 +16,6 @@ public class ScimApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ScimGateway.class, ScimErrors.class, ScimUsersResource.class, ScimGroupsResource.class,
-                ScimDiscoveryResource.class);
+                ScimDiscoveryResource.class, ScimUnsupportedResource.class);
     }
 }

@@ -11,8 +11,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * SCIM discovery (RFC 7644 4): what this service supports — PATCH yes, filter ({@code eq}, {@code and}) yes,
- * bulk, sort, ETags and password change no; bearer token authentication; the User and Group schemas as stored.
+ * SCIM discovery (RFC 7644 4): what this service supports — PATCH, the full filter grammar, sort and ETags yes;
+ * bulk and password change no (refused with 501); bearer token authentication; the User and Group schemas as stored,
+ * with each attribute's case rule as filters apply it.
  * Behind the same bearer token as everything else under {@code /scim/v2/{tenant}}.
  */
 @Path("{tenant}/{endpoint: ServiceProviderConfig|Schemas|ResourceTypes}")
@@ -59,8 +60,8 @@ public class ScimDiscoveryResource {
         n.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
         n.putObject("filter").put("supported", true).put("maxResults", ScimResources.MAX_COUNT);
         n.putObject("changePassword").put("supported", false);
-        n.putObject("sort").put("supported", false);
-        n.putObject("etag").put("supported", false);
+        n.putObject("sort").put("supported", true);
+        n.putObject("etag").put("supported", true);
         n.putArray("authenticationSchemes").addObject().put("type", "oauthbearertoken").put("name", "Bearer token")
                 .put("description", "A SCIM token of the tenant, created in Faxgate (POST /api/v1/tenants/{tenant}/scim-tokens)")
                 .put("primary", true);
@@ -107,15 +108,23 @@ public class ScimDiscoveryResource {
         attribute(emailParts, "primary", "boolean", false, false, "readWrite", "none", "Primary address");
         attribute(ua, "active", "boolean", false, false, "readWrite", "none",
                 "false = deactivated (soft delete): no access at all, still readable");
-        attribute(ua, "externalId", "string", false, false, "readWrite", "server", "The directory's object id; unique per tenant");
+        attribute(ua, "externalId", "string", false, false, "readWrite", "server", "The directory's object id; unique per tenant")
+                .put("caseExact", true);
+        ObjectNode roles = attribute(ua, "roles", "complex", true, false, "readWrite", "none",
+                "The user's app roles (role mappings turn them into permissions); absent in a PUT keeps them");
+        ArrayNode roleParts = roles.putArray("subAttributes");
+        attribute(roleParts, "value", "string", false, true, "readWrite", "none", "The app role's value, e.g. Fax.Admin")
+                .put("caseExact", true);
 
         ObjectNode group = schema(base, ScimGroupDocument.CORE_GROUP, "Group", "Security group");
         ArrayNode ga = group.putArray("attributes");
         attribute(ga, "displayName", "string", false, true, "readWrite", "none", "Group name");
-        attribute(ga, "externalId", "string", false, true, "readWrite", "server", "The directory's object id (required)");
+        attribute(ga, "externalId", "string", false, false, "readWrite", "server",
+                "The directory's object id, if the client has one; unique per tenant").put("caseExact", true);
         ObjectNode members = attribute(ga, "members", "complex", true, false, "readWrite", "none", "Direct members (users only)");
         ArrayNode memberParts = members.putArray("subAttributes");
-        attribute(memberParts, "value", "string", false, true, "immutable", "none", "The id of a User of this tenant");
+        attribute(memberParts, "value", "string", false, true, "immutable", "none", "The id of a User of this tenant")
+                .put("caseExact", true);
         attribute(memberParts, "display", "string", false, false, "readOnly", "none", "The user's display name");
         attribute(memberParts, "$ref", "reference", false, false, "readOnly", "none", "The user's URL");
 

@@ -10,6 +10,8 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import io.faxgate.platform.boundary.DatabaseOutageAnswer;
+import io.faxgate.platform.control.DatabaseOutage;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -48,6 +50,9 @@ public class ScimErrors implements ExceptionMapper<Throwable> {
             int status = web.getResponse().getStatus();
             Response.Status known = Response.Status.fromStatusCode(status);
             return response(status, null, known == null ? "request refused" : known.getReasonPhrase());
+        }
+        if (DatabaseOutage.causedBy(thrown)) {
+            return DatabaseOutageAnswer.scim();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "SCIM: unexpected error, incident " + incident, thrown);

@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The SCIM Group resource ↔ Faxgate's security group: displayName, externalId (the directory's object id, required),
+ * The SCIM Group resource ↔ Faxgate's security group: displayName, externalId (the directory's object id, optional:
+ * without one the group is known by Faxgate's id),
  * members (value = a Faxgate user id as text; direct members only). A PATCH becomes a list of {@link GroupChange}s
  * so that member changes touch only the named membership rows.
  */
@@ -32,7 +33,9 @@ final class ScimGroupDocument {
         ObjectNode n = ScimJson.object();
         n.putArray("schemas").add(CORE_GROUP);
         n.put("id", Long.toString(g.id()));
-        n.put("externalId", g.externalId());
+        if (g.externalId() != null) {
+            n.put("externalId", g.externalId());
+        }
         n.put("displayName", g.displayName());
         if (g.members() != null) {
             ArrayNode members = n.putArray("members");
@@ -58,6 +61,11 @@ final class ScimGroupDocument {
                 throw ScimProblem.invalidSyntax("unknown attribute '" + EntraPatchDialect.printable(key)
                         + "' (Groups support displayName, externalId, members)");
             }
+        }
+        JsonNode schemas = n.get("schemas");
+        if (schemas != null && (!schemas.isArray() || !java.util.stream.StreamSupport.stream(schemas.spliterator(), false)
+                .allMatch(sc -> CORE_GROUP.equalsIgnoreCase(sc.asText())))) {
+            throw ScimProblem.invalidValue("schemas of a Group is [\"" + CORE_GROUP + "\"]");
         }
         return new ScimGroupData(ScimJson.text(n.get("displayName"), "displayName"),
                 ScimJson.text(n.get("externalId"), "externalId"), memberIds(n.get("members")));
@@ -90,10 +98,8 @@ final class ScimGroupDocument {
                     changes.add(new GroupChange.Rename(ScimJson.text(value, "displayName")));
                 }
                 case "externalid" -> {
-                    if (op.getOpType() == PatchOpType.REMOVE) {
-                        throw ScimProblem.mutability("externalId is required for groups and cannot be removed");
-                    }
-                    changes.add(new GroupChange.ChangeExternalId(ScimJson.text(value, "externalId")));
+                    changes.add(new GroupChange.ChangeExternalId(op.getOpType() == PatchOpType.REMOVE ? null
+                            : ScimJson.text(value, "externalId")));
                 }
                 case "members" -> members(op.getOpType(), element.getValueFilter(), value, changes);
                 case "id", "meta", "schemas" -> throw ScimProblem.mutability(element.getAttribute() + " is read-only");

@@ -2,6 +2,7 @@ package io.faxgate.directory.boundary;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -59,6 +60,42 @@ final class ScimResources {
         } catch (NumberFormatException e) {
             throw ScimProblem.invalidValue("count must be a number");
         }
+    }
+
+    /**
+     * The {@code If-Match} header: {@code *}, or entity tags such as {@code W/"3"} (weak and strong compare alike, RFC
+     * 9110 13.1.1 for If-Match uses strong comparison, but SCIM's meta.version is weak by nature). A tag that is not one
+     * of ours matches nothing, so the change is refused with 412 rather than applied. Absent: null (no precondition).
+     */
+    static IfMatch ifMatch(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        java.util.Set<Long> versions = new java.util.HashSet<>();
+        for (String raw : header.split(",")) {
+            String tag = raw.strip();
+            if (tag.equals("*")) {
+                return new IfMatch(java.util.Set.of(), true);
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+                tag = tag.substring(1, tag.length() - 1);
+            }
+            try {
+                versions.add(Long.parseLong(tag));
+            } catch (NumberFormatException notOurs) {
+                // matches no version of ours
+            }
+        }
+        return new IfMatch(versions, false);
+    }
+
+    /** The resource's {@code meta.version} as its ETag header (RFC 7644 3.14). */
+    static Response withETag(Response response, com.fasterxml.jackson.databind.JsonNode resource) {
+        String version = resource.path("meta").path("version").asText(null);
+        return version == null ? response : Response.fromResponse(response).header("ETag", version).build();
     }
 
     /** excludedAttributes=members (Entra) — also when named with its schema URN. */

@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * The SCIM User resource ↔ Faxgate's user. Stored: userName, externalId, displayName (else "given family", else
- * userName), name.givenName / familyName, one email (the primary, else the work one, else the first), active.
+ * userName), name.givenName / familyName, one email (the primary, else the work one, else the first), active, and
+ * {@code roles} (the values are the user's app roles, as Entra's AppRoleAssignmentsComplex mapping sends them; role
+ * mappings turn them into permissions like app roles asserted at SAML sign-in).
  * Other attributes of the core User and enterprise User schemas (title, phoneNumbers, addresses, department, …, as
  * Entra's default attribute mappings send them) are accepted and not stored; attributes no schema defines are refused.
  * The AD agent's extension marks the user's source AGENT.
@@ -32,6 +34,16 @@ final class ScimUserDocument {
             "roles", "x509certificates");
     private static final Set<String> EXTENSIONS = Set.of(ENTERPRISE_USER.toLowerCase(Locale.ROOT),
             AD_EXTENSION.toLowerCase(Locale.ROOT));
+
+    /** Refused, not dropped: a client syncing passwords must learn that Faxgate does not take them. */
+    static final String PASSWORD_REFUSED = "password is not supported: Faxgate users sign in through the identity"
+            + " provider (ServiceProviderConfig changePassword.supported is false)";
+
+    /** Attributes of each extension (lower case): anything else in an extension is refused, not dropped. */
+    private static final Map<String, Set<String>> EXTENSION_ATTRIBUTES = Map.of(
+            ENTERPRISE_USER.toLowerCase(Locale.ROOT), Set.of("employeenumber", "costcenter", "organization", "division",
+                    "department", "manager"),
+            AD_EXTENSION.toLowerCase(Locale.ROOT), Set.of("samaccountname", "objectsid"));
 
     private ScimUserDocument() {
     }
@@ -69,13 +81,19 @@ final class ScimUserDocument {
             email.put("primary", true);
         }
         n.put("active", d.active());
+        if (d.roles() != null && !d.roles().isEmpty()) {
+            ArrayNode roles = n.putArray("roles");
+            for (String role : d.roles()) {
+                roles.addObject().put("value", role);
+            }
+        }
         ScimJson.meta(n, "User", scimBase + "/Users/" + r.id(), r.created(), r.lastModified(), r.version());
         return n;
     }
 
     /** A POST or PUT body: the source is AGENT when the agent's extension is present, else SCIM. */
     static ScimUserData fromRequest(ObjectNode n) {
-        return fromJson(n, hasExtension(n) ? DirectorySource.AGENT : DirectorySource.SCIM);
+        return fromJson(n, hasExtension(n) ? DirectorySource.AGENT : DirectorySource.SCIM, false);
     }
 
     /** The document a PATCH produced from the stored user; keeps the user's source. */
@@ -84,7 +102,7 @@ final class ScimUserDocument {
         if (id == null || !Long.toString(before.id()).equals(ScimJson.text(id, "id"))) {
             throw ScimProblem.mutability("id is read-only");
         }
-        return fromJson(n, null);
+        return fromJson(n, null, true);
     }
 
     /** PATCH paths must name an attribute of a schema we know (before anything is applied). */
@@ -97,10 +115,19 @@ final class ScimUserDocument {
         if (urn != null && !urn.equalsIgnoreCase(CORE_USER) && !EXTENSIONS.contains(urn.toLowerCase(Locale.ROOT))) {
             throw ScimProblem.invalidPath("unknown schema " + urn);
         }
+        if (urn != null && EXTENSIONS.contains(urn.toLowerCase(Locale.ROOT))) {
+            String attribute = path.getElement(0).getAttribute();
+            if (!EXTENSION_ATTRIBUTES.get(urn.toLowerCase(Locale.ROOT)).contains(attribute.toLowerCase(Locale.ROOT))) {
+                throw ScimProblem.invalidPath("unknown attribute '" + EntraPatchDialect.printable(attribute) + "' of " + urn);
+            }
+        }
         if (urn == null || urn.equalsIgnoreCase(CORE_USER)) {
             String attribute = path.getElement(0).getAttribute().toLowerCase(Locale.ROOT);
             if (!CORE_ATTRIBUTES.contains(attribute)) {
                 throw ScimProblem.invalidPath("unknown attribute '" + EntraPatchDialect.printable(path.getElement(0).getAttribute()) + "'");
+            }
+            if (attribute.equals("password")) {
+                throw ScimProblem.invalidValue(PASSWORD_REFUSED);
             }
             if (attribute.equals("id") || attribute.equals("meta") || attribute.equals("groups")) {
                 throw ScimProblem.mutability(path.getElement(0).getAttribute() + " is read-only");
@@ -108,7 +135,8 @@ final class ScimUserDocument {
         }
     }
 
-    private static ScimUserData fromJson(ObjectNode n, DirectorySource source) {
+    /** {@code complete}: the document is the whole user (a PATCH result), so absent roles mean none. */
+    private static ScimUserData fromJson(ObjectNode n, DirectorySource source, boolean complete) {
         Iterator<Map.Entry<String, JsonNode>> fields = n.fields();
         while (fields.hasNext()) {
             String key = fields.next().getKey();
@@ -117,10 +145,26 @@ final class ScimUserDocument {
                 throw ScimProblem.invalidSyntax("unknown attribute '" + EntraPatchDialect.printable(key)
                         + "' (not in the User schemas this service supports: see /Schemas)");
             }
+            if (EXTENSIONS.contains(lower)) {
+                checkExtension(key, n.get(key));
+            }
         }
         JsonNode schemas = n.get("schemas");
         if (schemas != null && !schemas.isArray()) {
             throw ScimProblem.invalidSyntax("schemas must be an array");
+        }
+        if (schemas != null) {
+            for (JsonNode schema : schemas) {
+                String urn = schema.asText().toLowerCase(Locale.ROOT);
+                if (!urn.equals(CORE_USER.toLowerCase(Locale.ROOT)) && !EXTENSIONS.contains(urn)) {
+                    throw ScimProblem.invalidValue("unknown schema '" + EntraPatchDialect.printable(schema.asText())
+                            + "' (Users support " + CORE_USER + ", " + ENTERPRISE_USER + ")");
+                }
+            }
+        }
+        JsonNode password = n.get("password");
+        if (password != null && !password.isNull()) {
+            throw ScimProblem.invalidValue(PASSWORD_REFUSED);
         }
         JsonNode groups = n.get("groups");
         if (groups != null && !groups.isNull() && !(groups.isArray() && groups.isEmpty())) {
@@ -139,7 +183,46 @@ final class ScimUserDocument {
                 given, family,
                 email(n.get("emails")),
                 ScimJson.bool(n.get("active"), "active", true),
-                source);
+                source,
+                roles(n.get("roles"), complete));
+    }
+
+    private static void checkExtension(String urn, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (!value.isObject()) {
+            throw ScimProblem.invalidSyntax(EntraPatchDialect.printable(urn) + " must be an object");
+        }
+        Set<String> known = EXTENSION_ATTRIBUTES.get(urn.toLowerCase(Locale.ROOT));
+        value.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name.toLowerCase(Locale.ROOT))) {
+                throw ScimProblem.invalidSyntax("unknown attribute '" + EntraPatchDialect.printable(name) + "' of "
+                        + EntraPatchDialect.printable(urn));
+            }
+        });
+    }
+
+    /** The values of {@code roles}; absent in a POST or PUT: null (the user's roles are kept). */
+    private static List<String> roles(JsonNode roles, boolean complete) {
+        if (roles == null || roles.isNull()) {
+            return complete ? List.of() : null;
+        }
+        if (!roles.isArray()) {
+            throw ScimProblem.invalidValue("roles must be an array of {\"value\": \"<app role value>\"}");
+        }
+        List<String> values = new java.util.ArrayList<>();
+        for (JsonNode role : roles) {
+            if (!role.isObject()) {
+                throw ScimProblem.invalidValue("roles must be an array of {\"value\": \"<app role value>\"}");
+            }
+            String value = ScimJson.text(role.get("value"), "roles.value");
+            if (value == null || value.isBlank()) {
+                throw ScimProblem.invalidValue("every role needs a value (the app role's value)");
+            }
+            values.add(value);
+        }
+        return values;
     }
 
     private static String email(JsonNode emails) {

@@ -1,6 +1,7 @@
 package io.faxgate.platform.boundary;
 
 import io.faxgate.access.boundary.CallerFacade;
+import io.faxgate.platform.control.DatabaseOutage;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJB;
 import jakarta.servlet.http.HttpServletRequest;
@@ -79,6 +80,9 @@ public class ContainerExceptionMapper implements ExceptionMapper<Exception> {
                 return ApiError.response(Response.Status.BAD_REQUEST, "malformed JSON body");
             }
             return ApiError.response(status, status.getReasonPhrase());
+        }
+        if (DatabaseOutage.causedBy(e)) {
+            return DatabaseOutageAnswer.api();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);

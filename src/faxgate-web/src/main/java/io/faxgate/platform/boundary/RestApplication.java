@@ -6,6 +6,8 @@ import io.faxgate.access.boundary.ConsolePasswordResource;
 import io.faxgate.access.boundary.MeResource;
 import io.faxgate.access.boundary.RoleMappingsResource;
 import io.faxgate.access.boundary.UserPermissionsResource;
+import io.faxgate.audit.boundary.PlatformAuditEventsResource;
+import io.faxgate.audit.boundary.TenantAuditEventsResource;
 import io.faxgate.directory.boundary.ScimTokensResource;
 import io.faxgate.directory.boundary.SecurityGroupsResource;
 import io.faxgate.directory.boundary.UsersResource;
@@ -49,7 +51,8 @@ public class RestApplication extends Application {
                 TenantsResource.class, FaxLinesResource.class, SecurityGroupsResource.class, UsersResource.class,
                 UserPermissionsResource.class, RoleMappingsResource.class, SsoSettingsResource.class, MeResource.class,
                 ScimTokensResource.class, MyFaxLinesResource.class, MyFaxesResource.class, CarrierWebhookResource.class,
-                ConsolePasswordResource.class,
+                ConsolePasswordResource.class, TenantAuditEventsResource.class, PlatformAuditEventsResource.class,
+                RetentionResource.class,
                 ApplicationExceptionMappers.InvalidInput.class, ApplicationExceptionMappers.TooManyRequests.class, ApplicationExceptionMappers.NotFound.class,
                 ApplicationExceptionMappers.Conflict.class, ConstraintViolationMapper.class, ContainerExceptionMapper.class);
     }

@@ -1,6 +1,5 @@
 package io.faxgate.sso.boundary;
 
-import io.faxgate.sso.saml.InMemoryReplayCache;
 import io.faxgate.sso.saml.ReplayCache;
 import io.faxgate.sso.saml.SamlEngine;
 import io.faxgate.sso.saml.SamlEngines;
@@ -8,16 +7,17 @@ import io.faxgate.sso.control.PendingLogouts;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 
 /**
- * The application's one SAML engine (its threads end at undeploy), the assertion replay cache shared by all
- * tenants, and the logout requests we sent and still expect an answer to (cluster-wide: {@link PendingLogouts}).
+ * The application's one SAML engine (its threads end at undeploy), each tenant's assertion replay cache (in the
+ * database, see {@link SamlReplayFacade}), and the logout requests we sent and still expect an answer to
+ * (cluster-wide: {@link PendingLogouts}).
  */
 @ApplicationScoped
 public class SamlRuntime {
 
     private final SamlEngine engine = SamlEngines.keycloak();
-    private final ReplayCache replayCache = new InMemoryReplayCache();
 
     @Inject
     PendingLogouts pendingLogouts;
@@ -26,8 +26,17 @@ public class SamlRuntime {
         return engine;
     }
 
-    public ReplayCache replayCache() {
-        return replayCache;
+    @Inject
+    SamlReplayFacade replayStore;
+
+    /** One-time use of a tenant's assertions: its own quota, shared by every node. */
+    public ReplayCache replayCache(String tenantSlug) {
+        return new TenantReplayCache(replayStore, tenantSlug);
+    }
+
+    /** How long after its IssueInstant an assertion is accepted at most ({@code faxgate.sso.replay.max-lifetime-minutes}). */
+    public Duration maxAssertionLifetime() {
+        return replayStore.maxAssertionLifetime();
     }
 
     public void logoutSent(String requestId) {

@@ -15,11 +15,14 @@ final class SamlTenant {
     private final SamlTenantConfiguration configuration;
     private final List<X509Certificate> trusted;
     private final SpCredentials sp;
+    private final SpCredentials encryption;
 
     SamlTenant(SamlTenantConfiguration configuration) {
         this.configuration = configuration;
         this.trusted = configuration.idpCertificatesPem().stream().map(Pem::parseCertificate).toList();
-        this.sp = spCredentials(configuration);
+        this.sp = credentials(configuration.slug(), configuration.spCertificatePem(), configuration.spPrivateKeyPkcs8());
+        this.encryption = credentials(configuration.slug(), configuration.spEncryptionCertificatePem(),
+                configuration.spEncryptionPrivateKeyPkcs8());
     }
 
     SamlTenantConfiguration configuration() {
@@ -34,19 +37,25 @@ final class SamlTenant {
         return trusted;
     }
 
+    /** The SP signing key pair (AuthnRequests, logout messages, metadata). */
     SpCredentials sp() {
         return sp;
     }
 
-    private static SpCredentials spCredentials(SamlTenantConfiguration c) {
-        if (c.spCertificatePem() == null || c.spPrivateKeyPkcs8() == null) {
+    /** The SP encryption key pair: the only key that decrypts assertions. */
+    SpCredentials encryption() {
+        return encryption;
+    }
+
+    private static SpCredentials credentials(String slug, String certificatePem, byte[] privateKeyPkcs8) {
+        if (certificatePem == null || privateKeyPkcs8 == null) {
             return null;
         }
         try {
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(c.spPrivateKeyPkcs8()));
-            return new SpCredentials(key, Pem.parseCertificate(c.spCertificatePem()));
+            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(privateKeyPkcs8));
+            return new SpCredentials(key, Pem.parseCertificate(certificatePem));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SP key of tenant " + c.slug() + " is unreadable", e);
+            throw new IllegalStateException("SP key of tenant " + slug + " is unreadable", e);
         }
     }
 }

@@ -13,7 +13,12 @@ final class SsoPages {
             Map.entry("SIGNATURE_INVALID", "The sign-in answer was not signed with the certificate configured for your company."
                     + " Your administrator may need to add the new Entra certificate."),
             Map.entry("SIGNATURE_WRAPPING", "The sign-in answer was altered and was refused."),
-            Map.entry("WEAK_ALGORITHM", "Your identity provider signed with SHA-1, which Faxgate refuses. Set it to SHA-256."),
+            Map.entry("WEAK_ALGORITHM", "Your identity provider used an algorithm Faxgate refuses: SHA-1 signatures (set SHA-256), or"
+                    + " token encryption other than RSA-OAEP with AES-GCM (AES-CBC only if your administrator accepted it)."),
+            Map.entry("DECRYPTION_FAILED", "The encrypted sign-in answer could not be decrypted. Your administrator may need to upload"
+                    + " Faxgate's current encryption certificate (from the SP metadata) to the identity provider."),
+            Map.entry("REPLAY_CACHE_FULL", "Too many sign-ins for your company right now; Faxgate refused this one to stay safe."
+                    + " Please try again later, or ask your administrator to check the identity provider."),
             Map.entry("ISSUER_MISMATCH", "The sign-in answer came from a different identity provider than the one configured."),
             Map.entry("AUDIENCE_MISMATCH", "The sign-in answer was meant for another application (check the Identifier / entity id)."),
             Map.entry("DESTINATION_MISMATCH", "The sign-in answer was sent to a different address than this company's Consume endpoint."),

@@ -257,6 +257,7 @@ public class SsoServlet extends HttpServlet {
                 .acsUrl(configuration.get().consumeEndpoint())
                 .sloUrl(configuration.get().singleLogoutEndpoint())
                 .credentials(tenant.sp())
+                .encryptionCertificate(tenant.encryption() == null ? null : tenant.encryption().certificate())
                 .build());
         response.setContentType("application/samlmetadata+xml;charset=UTF-8");
         response.setHeader("Content-Disposition", "inline; filename=\"faxgate-" + path.tenant() + "-metadata.xml\"");

@@ -54,6 +54,7 @@ public class SsoSettingsPage implements Serializable {
     private boolean requireMfa;
     private Integer clockSkewSeconds;
     private boolean allowSha1;
+    private boolean allowAesCbc;
     private boolean justInTimeUsers;
     private transient ClaimNames claimNames;
     private long version;
@@ -79,6 +80,7 @@ public class SsoSettingsPage implements Serializable {
         requireMfa = view.requireMfa();
         clockSkewSeconds = view.clockSkewSeconds();
         allowSha1 = view.allowSha1();
+        allowAesCbc = view.allowAesCbc();
         justInTimeUsers = view.justInTimeUsers();
         claimNames = view.claimNames();
         version = view.version();
@@ -106,7 +108,7 @@ public class SsoSettingsPage implements Serializable {
         ClaimNames c = claimNames != null ? claimNames : view().claimNames() != null ? view().claimNames() : ClaimNames.entra();
         SsoSettingsRequest request = new SsoSettingsRequest(enabled, mode, scope, loginEndpoint, clientId, certificates,
                 blankToNull(idpEntityId), allowIdpInitiated, requireMfa, clockSkewSeconds, allowSha1, justInTimeUsers,
-                new SsoSettingsRequest.ClaimNamesRequest(c.objectId(), c.email(), c.groups(), c.roles()), version);
+                new SsoSettingsRequest.ClaimNamesRequest(c.objectId(), c.email(), c.groups(), c.roles()), version, allowAesCbc);
         try {
             facade.save(slug, request);
         } catch (RuntimeException e) {
@@ -324,6 +326,8 @@ public class SsoSettingsPage implements Serializable {
     public void setClockSkewSeconds(Integer clockSkewSeconds) { this.clockSkewSeconds = clockSkewSeconds; }
     public boolean isAllowSha1() { return allowSha1; }
     public void setAllowSha1(boolean allowSha1) { this.allowSha1 = allowSha1; }
+    public boolean isAllowAesCbc() { return allowAesCbc; }
+    public void setAllowAesCbc(boolean allowAesCbc) { this.allowAesCbc = allowAesCbc; }
     public boolean isJustInTimeUsers() { return justInTimeUsers; }
     public void setJustInTimeUsers(boolean justInTimeUsers) { this.justInTimeUsers = justInTimeUsers; }
     public String getMetadataXml() { return metadataXml; }

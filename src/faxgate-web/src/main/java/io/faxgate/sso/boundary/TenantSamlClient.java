@@ -110,8 +110,10 @@ public class TenantSamlClient extends IndirectClient {
                     .clockSkew(Duration.ofSeconds(tenant.configuration().clockSkewSeconds()))
                     .outstandingRequestIds(outstanding)
                     .allowIdpInitiated(tenant.configuration().allowIdpInitiated())
-                    .decryptionKey(tenant.sp() == null ? null : tenant.sp().privateKey())
-                    .replayCache(runtime.replayCache())
+                    .decryptionKey(tenant.encryption() == null ? null : tenant.encryption().privateKey())
+                    .allowAesCbc(tenant.configuration().allowAesCbc())
+                    .replayCache(runtime.replayCache(tenant.slug()))
+                    .maxAssertionLifetime(runtime.maxAssertionLifetime())
                     .build());
         } catch (SamlValidationException e) {
             signIn.recordRejectedResponse(tenant.slug(), e.reason().name(), e.getMessage(), sourceIp);

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.messages.PatchOperation;
-import io.faxgate.directory.boundary.ScimCondition.Attribute;
+import io.faxgate.directory.boundary.ScimFilter.And;
+import io.faxgate.directory.boundary.ScimFilter.Compare;
+import io.faxgate.directory.boundary.ScimFilter.Not;
+import io.faxgate.directory.boundary.ScimFilter.Operator;
+import io.faxgate.directory.boundary.ScimFilter.Or;
+import io.faxgate.directory.boundary.ScimFilter.ValuePath;
 import io.faxgate.directory.entity.DirectorySource;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Both Entra PATCH dialects, the filters Entra sends, and the User/Group mapping — without a server. */
+/** Both Entra PATCH dialects, the filter grammar, sort, search bodies, If-Match, and the User/Group mapping — without a server. */
 class ScimDialectTest {
 
     private static final String BASE = "https://faxgate.example/scim/v2/acme";
@@ -94,19 +99,98 @@ class ScimDialectTest {
     }
 
     @Test
-    void filtersAsEntraSendsThemAndNothingElse() {
-        assertThat(ScimFilterConditions.parse("userName eq \"a@b.c\" and externalId eq \"x\"",
-                ScimFilterConditions.USER_ATTRIBUTES, ScimUserDocument.CORE_USER))
-                .containsExactly(new ScimCondition(Attribute.USER_NAME, "a@b.c"), new ScimCondition(Attribute.EXTERNAL_ID, "x"));
-        assertThat(ScimFilterConditions.parse("urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq \"Sales\"",
-                ScimFilterConditions.GROUP_ATTRIBUTES, ScimGroupDocument.CORE_GROUP))
-                .containsExactly(new ScimCondition(Attribute.DISPLAY_NAME, "Sales"));
-        assertThat(refusal(() -> ScimFilterConditions.parse("userName co \"a\"", ScimFilterConditions.USER_ATTRIBUTES,
+    void theWholeFilterGrammarBecomesAFilterTree() {
+        Compare userName = new Compare("username", Operator.EQ, "a@b.c");
+        assertThat(ScimFilters.parse("userName eq \"a@b.c\" and externalId eq \"x\"", ScimUserDocument.CORE_USER))
+                .isEqualTo(new And(userName, new Compare("externalid", Operator.EQ, "x")));
+        assertThat(ScimFilters.parse("urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq \"Sales\"", ScimGroupDocument.CORE_GROUP))
+                .isEqualTo(new Compare("displayname", Operator.EQ, "Sales"));
+        assertThat(ScimFilters.parse("userName co \"a\" or not (title pr)", ScimUserDocument.CORE_USER))
+                .isEqualTo(new Or(new Compare("username", Operator.CO, "a"), new Not(new Compare("title", Operator.PR, null))));
+        assertThat(ScimFilters.parse("emails[type eq \"work\" and value ew \"@x.test\"]", ScimUserDocument.CORE_USER))
+                .isEqualTo(new ValuePath("emails", new And(new Compare("type", Operator.EQ, "work"),
+                        new Compare("value", Operator.EW, "@x.test"))));
+        assertThat(ScimFilters.parse("meta.lastModified gt \"2026-01-01T00:00:00Z\" and active eq true and id le 5",
+                ScimUserDocument.CORE_USER)).isEqualTo(new And(new And(new Compare("meta.lastmodified", Operator.GT,
+                "2026-01-01T00:00:00Z"), new Compare("active", Operator.EQ, Boolean.TRUE)),
+                new Compare("id", Operator.LE, new java.math.BigDecimal("5"))));
+        for (String op : List.of("eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le")) {
+            assertThat(ScimFilters.parse("userName " + op + " \"x\"", ScimUserDocument.CORE_USER)).as(op)
+                    .isEqualTo(new Compare("username", Operator.valueOf(op.toUpperCase()), "x"));
+        }
+        assertThat(refusal(() -> ScimFilters.parse("userName eq", ScimUserDocument.CORE_USER))).isEqualTo("invalidFilter");
+        assertThat(refusal(() -> ScimFilters.parse("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq \"x\"",
                 ScimUserDocument.CORE_USER))).isEqualTo("invalidFilter");
-        assertThat(refusal(() -> ScimFilterConditions.parse("userName eq", ScimFilterConditions.USER_ATTRIBUTES,
+        assertThat(refusal(() -> ScimFilters.parse("not (".repeat(30) + "userName eq \"x\"" + ")".repeat(30),
                 ScimUserDocument.CORE_USER))).isEqualTo("invalidFilter");
-        assertThat(refusal(() -> ScimFilterConditions.parse("title eq \"x\"", ScimFilterConditions.USER_ATTRIBUTES,
-                ScimUserDocument.CORE_USER))).isEqualTo("invalidFilter");
+        assertThat(refusal(() -> ScimFilters.parse("x".repeat(2001), ScimUserDocument.CORE_USER))).isEqualTo("invalidFilter");
+    }
+
+    @Test
+    void sortSearchBodiesAndIfMatch() {
+        assertThat(ScimFilters.sort("name.familyName", "descending", ScimUserDocument.CORE_USER))
+                .isEqualTo(new ScimSort("name.familyname", true));
+        assertThat(ScimFilters.sort(null, null, ScimUserDocument.CORE_USER)).isNull();
+        assertThat(refusal(() -> ScimFilters.sort("userName", "upwards", ScimUserDocument.CORE_USER))).isEqualTo("invalidValue");
+        ScimQuery search = ScimQuery.ofSearch(ScimJson.read("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"filter":"userName sw \\"a\\"",
+                 "sortBy":"userName","startIndex":3,"count":2,"attributes":["userName","name.givenName"]}"""), ScimUserDocument.CORE_USER);
+        assertThat(search.filter()).isEqualTo(new Compare("username", Operator.SW, "a"));
+        assertThat(search.startIndex()).isEqualTo(3);
+        assertThat(search.count()).isEqualTo(2);
+        ObjectNode projected = search.project(ScimUserDocument.toJson(ALICE, BASE));
+        assertThat(projected.has("id")).isTrue();
+        assertThat(projected.has("userName")).isTrue();
+        assertThat(projected.get("name").has("givenName")).isTrue();
+        assertThat(projected.get("name").has("familyName")).isFalse();
+        assertThat(projected.has("emails")).isFalse();
+        assertThat(refusal(() -> ScimQuery.ofSearch(ScimJson.read("{\"filter\":\"x pr\"}"), ScimUserDocument.CORE_USER)))
+                .isEqualTo("invalidSyntax");
+        assertThat(refusal(() -> ScimQuery.ofSearch(ScimJson.read(
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"sortby\":\"x\",\"limit\":5}"),
+                ScimUserDocument.CORE_USER))).isEqualTo("invalidSyntax");
+
+        assertThat(ScimResources.ifMatch(null)).isNull();
+        IfMatch weak = ScimResources.ifMatch("W/\"3\", \"4\"");
+        weak.require(3, "User 7");
+        weak.require(4, "User 7");
+        assertThatThrownBy(() -> weak.require(5, "User 7")).isInstanceOfSatisfying(ScimProblem.class,
+                p -> assertThat(p.status()).isEqualTo(412));
+        assertThatThrownBy(() -> ScimResources.ifMatch("\"garbage\"").require(1, "User 7")).isInstanceOf(ScimProblem.class);
+        ScimResources.ifMatch("*").require(99, "User 7");
+    }
+
+    @Test
+    void unknownSchemasAndExtensionAttributesAreRefusedNotDropped() {
+        String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+        assertThat(ScimUserDocument.fromRequest(ScimJson.read("{\"schemas\":[\"" + ScimUserDocument.CORE_USER + "\",\""
+                + enterprise + "\"],\"userName\":\"a@b.c\",\"" + enterprise + "\":{\"department\":\"Dispatch\","
+                + "\"manager\":{\"value\":\"9\"}}}")).userName()).isEqualTo("a@b.c");
+        assertThat(refusal(() -> ScimUserDocument.fromRequest(ScimJson.read("{\"userName\":\"a@b.c\",\"" + enterprise
+                + "\":{\"shoeSize\":44}}")))).isEqualTo("invalidSyntax");
+        assertThat(refusal(() -> ScimUserDocument.fromRequest(ScimJson.read(
+                "{\"schemas\":[\"urn:example:custom:2.0:User\"],\"userName\":\"a@b.c\"}")))).isEqualTo("invalidValue");
+        assertThat(refusal(() -> patchUser(ops("{\"op\":\"replace\",\"path\":\"" + enterprise + ":shoeSize\",\"value\":44}"))))
+                .isEqualTo("invalidPath");
+        assertThat(patchUser(ops("{\"op\":\"replace\",\"path\":\"" + enterprise + ":department\",\"value\":\"Sales\"}"))
+                .userName()).isEqualTo("alice@acme.test");
+        assertThat(refusal(() -> ScimGroupDocument.fromRequest(ScimJson.read(
+                "{\"schemas\":[\"" + ScimUserDocument.CORE_USER + "\"],\"displayName\":\"x\"}")))).isEqualTo("invalidValue");
+    }
+
+    @Test
+    void rolesMapBothWaysAndPasswordsAreRefused() {
+        ScimUserData posted = ScimUserDocument.fromRequest(ScimJson.read("""
+                {"userName":"a@b.c","roles":[{"primary":false,"type":"WindowsAzureActiveDirectoryRole","display":"Admin","value":"Fax.Admin"}]}"""));
+        assertThat(posted.roles()).containsExactly("Fax.Admin");
+        assertThat(ScimUserDocument.fromRequest(ScimJson.read("{\"userName\":\"a@b.c\"}")).roles())
+                .as("a PUT without roles keeps the user's roles").isNull();
+        ScimUserData patched = patchUser(ops("{\"op\":\"add\",\"path\":\"roles\",\"value\":[{\"value\":\"Fax.Operator\"}]}"));
+        assertThat(patched.roles()).containsExactly("Fax.Operator");
+        assertThat(refusal(() -> ScimUserDocument.fromRequest(ScimJson.read("{\"userName\":\"a@b.c\",\"password\":\"s3cret\"}"))))
+                .isEqualTo("invalidValue");
+        assertThat(refusal(() -> patchUser(ops("{\"op\":\"replace\",\"path\":\"password\",\"value\":\"x\"}"))))
+                .isEqualTo("invalidValue");
     }
 
     @Test

@@ -6,8 +6,12 @@ import io.faxgate.sso.saml.SamlFailure;
 import io.faxgate.sso.saml.SamlValidationException;
 import io.faxgate.sso.saml.ValidatedAssertion;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +35,20 @@ public final class ResponseValidation {
         this.xmlSecurity = xmlSecurity;
     }
 
+    /**
+     * A response that passed every rule but one-time use: what {@link #recordUse} needs. The engine checks on its own
+     * threads and records on the caller's (a shared replay store may need the caller's container context).
+     */
+    public record CheckedResponse(ValidatedAssertion assertion, String replayKey, Instant keepUntil, Instant checkedAt) {
+    }
+
+    /** All rules, one-time use included. */
     public ValidatedAssertion validate(String samlResponseBase64, ResponseExpectations exp) throws SamlValidationException {
+        return recordUse(check(samlResponseBase64, exp), exp);
+    }
+
+    /** Every rule except one-time use (steps 1-17). */
+    public CheckedResponse check(String samlResponseBase64, ResponseExpectations exp) throws SamlValidationException {
         Instant now = exp.clock().instant();
         Duration skew = exp.clockSkew();
 
@@ -48,6 +65,7 @@ public final class ResponseValidation {
 
         // 4. IDs: unique, registered (the only way a Reference can resolve)
         Dom.registerIds(doc);
+        requireBoundedId(response, "Response");
 
         // 5. status
         checkStatus(response);
@@ -75,6 +93,7 @@ public final class ResponseValidation {
             if (exp.decryptionKey().isEmpty()) {
                 throw new SamlValidationException(SamlFailure.DECRYPTION_FAILED, "encrypted assertion but no SP decryption key configured");
             }
+            EncryptionAlgorithms.check(assertion, exp.allowAesCbc());
             Element plain = xmlSecurity.decryptAssertion(assertion, exp.decryptionKey().get());
             if (!Dom.is(plain, Saml.ASSERTION_NS, "Assertion")) {
                 throw new SamlValidationException(SamlFailure.DECRYPTION_FAILED, "EncryptedAssertion did not contain an Assertion");
@@ -86,6 +105,7 @@ public final class ResponseValidation {
             requireNoOtherAssertions(doc);
         }
         Dom.requireVersion2(assertion);
+        String assertionId = requireBoundedId(assertion, "Assertion");
 
         // 10. assertion signature; at least one of the two signatures
         Element assertionSignature = signatureOf(assertion);
@@ -131,8 +151,11 @@ public final class ResponseValidation {
         String responseInResponseTo = Dom.attr(response, "InResponseTo");
         Confirmation confirmation = checkBearer(subject, exp, now, skew, responseInResponseTo);
 
-        // 15. InResponseTo / IdP-initiated
-        String inResponseTo = responseInResponseTo != null ? responseInResponseTo : confirmation.inResponseTo;
+        // 15. InResponseTo / IdP-initiated. Only signed content may make a response solicited: the Response's own
+        // InResponseTo counts only under a Response signature; with only the Assertion signed it is the bearer
+        // confirmation's (an attacker could otherwise wrap an IdP-initiated assertion with a request id of their own).
+        String inResponseTo = responseSignature != null && responseInResponseTo != null ? responseInResponseTo
+                : confirmation.inResponseTo;
         if (inResponseTo == null) {
             if (!exp.allowIdpInitiated()) {
                 throw new SamlValidationException(SamlFailure.IDP_INITIATED_NOT_ALLOWED,
@@ -157,22 +180,90 @@ public final class ResponseValidation {
         // 17. attributes
         Map<String, List<String>> attributes = readAttributes(assertion);
 
-        // 18. one-time use (last, so that refused assertions do not fill the cache)
-        String assertionId = Dom.attr(assertion, "ID");
-        Instant keepUntil = confirmation.notOnOrAfter;
-        if (notOnOrAfter != null && notOnOrAfter.isAfter(keepUntil)) {
-            keepUntil = notOnOrAfter;
+        // 18a. lifetime cap: accepted at most until IssueInstant + maxAssertionLifetime, however long the IdP says
+        Instant acceptedUntil = acceptedUntil(assertion, exp, now, skew, notOnOrAfter, confirmation.notOnOrAfter);
+
+        ValidatedAssertion validated = new ValidatedAssertion(nameId, Dom.attr(nameIdElement, "Format"), assertionId, issuer,
+                sessionIndex, notOnOrAfter, inResponseTo, attributes);
+        // the entry must outlive every instant at which the assertion is still accepted: until + skew, exactly
+        return new CheckedResponse(validated, replayKey(issuer, assertionId), acceptedUntil.plus(skew), now);
+    }
+
+    /**
+     * 18. One-time use, last, so that refused assertions do not fill the cache. Runs wherever the caller runs it; a
+     * failing store is an engine error (fail closed), never an acceptance.
+     */
+    public ValidatedAssertion recordUse(CheckedResponse checked, ResponseExpectations exp) throws SamlValidationException {
+        ReplayCache.Result r;
+        try {
+            r = exp.replayCache().markUsed(checked.replayKey(), checked.keepUntil(), checked.checkedAt());
+        } catch (RuntimeException e) {
+            throw new SamlValidationException(SamlFailure.ENGINE_ERROR, "replay cache unavailable", e);
         }
-        ReplayCache.Result r = exp.replayCache().markUsed(issuer + "\n" + assertionId, keepUntil.plus(skew), now);
         if (r == ReplayCache.Result.REPLAYED) {
-            throw new SamlValidationException(SamlFailure.REPLAYED, "assertion " + assertionId + " was already used");
+            throw new SamlValidationException(SamlFailure.REPLAYED, "assertion " + checked.assertion().assertionId() + " was already used");
         }
         if (r == ReplayCache.Result.FULL) {
             throw new SamlValidationException(SamlFailure.REPLAY_CACHE_FULL, "replay cache is full");
         }
+        if (r != ReplayCache.Result.FIRST_USE) {
+            throw new SamlValidationException(SamlFailure.ENGINE_ERROR, "replay cache gave no answer");
+        }
+        return checked.assertion();
+    }
 
-        return new ValidatedAssertion(nameId, Dom.attr(nameIdElement, "Format"), assertionId, issuer, sessionIndex,
-                notOnOrAfter, inResponseTo, attributes);
+    /**
+     * The end of the acceptance window: the earliest of Conditions NotOnOrAfter, the bearer confirmation's
+     * NotOnOrAfter and IssueInstant + the lifetime cap. An IssueInstant in the future (beyond skew) is refused, so
+     * the window can never reach further than now + skew + cap.
+     */
+    static Instant acceptedUntil(Element assertion, ResponseExpectations exp, Instant now, Duration skew,
+                                 Instant conditionsNotOnOrAfter, Instant confirmationNotOnOrAfter) throws SamlValidationException {
+        Instant issued = Dom.instant(assertion, "IssueInstant");
+        if (issued == null) {
+            throw new SamlValidationException(SamlFailure.MALFORMED_XML, "Assertion has no IssueInstant");
+        }
+        if (now.plus(skew).isBefore(issued)) {
+            throw new SamlValidationException(SamlFailure.NOT_YET_VALID, "Assertion IssueInstant " + issued + " is in the future (now " + now + ")");
+        }
+        Instant capped = issued.plus(exp.maxAssertionLifetime());
+        if (!now.minus(skew).isBefore(capped)) {
+            throw new SamlValidationException(SamlFailure.EXPIRED, "Assertion issued at " + issued + " is older than the accepted lifetime "
+                    + exp.maxAssertionLifetime());
+        }
+        Instant until = capped;
+        if (confirmationNotOnOrAfter.isBefore(until)) {
+            until = confirmationNotOnOrAfter;
+        }
+        if (conditionsNotOnOrAfter != null && conditionsNotOnOrAfter.isBefore(until)) {
+            until = conditionsNotOnOrAfter;
+        }
+        return until;
+    }
+
+    /** SHA-256 (hex) of issuer and assertion ID: fixed size, and the store never holds an IdP-chosen string. */
+    public static String replayKey(String issuer, String assertionId) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(issuer.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            return HexFormat.of().formatHex(sha256.digest(assertionId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** An element's ID: present and at most {@link ResponseExpectations#MAX_ID_LENGTH} characters. */
+    private static String requireBoundedId(Element e, String what) throws SamlValidationException {
+        String id = Dom.attr(e, "ID");
+        if (id == null || id.isEmpty()) {
+            throw new SamlValidationException(SamlFailure.MALFORMED_XML, what + " has no ID");
+        }
+        if (id.length() > ResponseExpectations.MAX_ID_LENGTH) {
+            throw new SamlValidationException(SamlFailure.MALFORMED_XML, what + " ID is longer than "
+                    + ResponseExpectations.MAX_ID_LENGTH + " characters");
+        }
+        return id;
     }
 
     static void checkStatus(Element message) throws SamlValidationException {

@@ -22,6 +22,7 @@ import io.faxgate.sso.saml.internal.Saml;
 import io.faxgate.sso.saml.internal.SecureXml;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -114,7 +115,9 @@ public final class KeycloakSamlEngine implements SamlEngine {
     @Override
     public ValidatedAssertion validate(String samlResponseBase64, ResponseExpectations expectations) throws SamlValidationException {
         Objects.requireNonNull(expectations, "expectations");
-        return threads.validate(() -> responses.validate(samlResponseBase64, expectations));
+        ResponseValidation.CheckedResponse checked = threads.validate(() -> responses.check(samlResponseBase64, expectations));
+        // one-time use on the caller's thread: a shared replay store (the database) needs the caller's container context
+        return responses.recordUse(checked, expectations);
     }
 
     // ---------------------------------------------------------------- metadata
@@ -124,18 +127,21 @@ public final class KeycloakSamlEngine implements SamlEngine {
         Objects.requireNonNull(spec, "spec");
         return threads.build(() -> {
             SpCredentials creds = spec.credentials();
-            String certB64 = Pem.base64Der(creds.certificate());
             KeyDescriptorType signing = SPMetadataDescriptor.buildKeyDescriptorType(
-                    SPMetadataDescriptor.buildKeyInfoElement(null, certB64), KeyTypes.SIGNING, (String[]) null);
-            KeyDescriptorType encryption = SPMetadataDescriptor.buildKeyDescriptorType(
-                    SPMetadataDescriptor.buildKeyInfoElement(null, certB64), KeyTypes.ENCRYPTION, (String[]) null);
+                    SPMetadataDescriptor.buildKeyInfoElement(null, Pem.base64Der(creds.certificate())), KeyTypes.SIGNING, (String[]) null);
+            // a separate key pair for encryption: decryption never uses the signing key
+            List<KeyDescriptorType> encryption = new ArrayList<>();
+            if (spec.encryptionCertificate().isPresent()) {
+                encryption.add(SPMetadataDescriptor.buildKeyDescriptorType(SPMetadataDescriptor.buildKeyInfoElement(null,
+                        Pem.base64Der(spec.encryptionCertificate().get())), KeyTypes.ENCRYPTION, (String[]) null));
+            }
             List<EndpointType> slo = spec.sloUrl()
                     .map(u -> List.of(new EndpointType(URI.create(Saml.BINDING_REDIRECT), URI.create(u))))
                     .orElse(List.of());
             // Keycloak only emits the KeyDescriptors when these flags are true; AuthnRequestsSigned is fixed below.
             EntityDescriptorType ed = SPMetadataDescriptor.buildSPDescriptor(
                     List.of(new EndpointType(URI.create(Saml.BINDING_POST), URI.create(spec.acsUrl()))), slo,
-                    true, true, true, spec.entityId(), spec.nameIdFormat().uri(), List.of(signing), List.of(encryption));
+                    true, true, true, spec.entityId(), spec.nameIdFormat().uri(), List.of(signing), encryption);
             Document doc = SecureXml.parseTrusted(SAMLMetadataUtil.writeEntityDescriptorType(ed));
             Element sp = (Element) doc.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:metadata", "SPSSODescriptor").item(0);
             sp.setAttribute("AuthnRequestsSigned", String.valueOf(spec.authnRequestsSigned()));
