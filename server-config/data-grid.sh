@@ -2,7 +2,8 @@
 # Gives this domain's Hazelcast data grid a name and ports of its own, derived from the domain's port base, so that
 # two domains on one machine (a -Pcluster cluster, test runs of several worktrees) never join one grid: members
 # only join a grid of the same cluster name. Run against the running DAS; applies at the next (re)start.
-#   FAXGATE_PORTBASE  the domain's port base (create-domain --portbase); DAS member on +49, instances from +59
+#   FAXGATE_PORTBASE  the domain's port base (create-domain --portbase); DAS member on +49 (instances were seen to
+#                     keep Payara's default 5900+, next free port: the distinct name is what keeps grids apart)
 #   FAXGATE_GRID_MODE domain (default: the DAS tells members about each other; one host or several) | multicast |
 #                     tcpip (then FAXGATE_GRID_MEMBERS=host1:port,host2:port) | dns (FAXGATE_GRID_MEMBERS=name:port)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
