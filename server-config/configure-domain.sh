@@ -75,8 +75,9 @@ configure_operations_baseline() {
   # Out of memory: stop the JVM (the node is replaced/restarted) after writing a heap dump, instead of limping on.
   local option
   for option in -XX:+ExitOnOutOfMemoryError -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$logs"; do
-    if ! asadmin list-jvm-options | grep -qx -- "$option"; then
-      asadmin create-jvm-options -- "$option" >/dev/null
+    if ! asadmin list-jvm-options | grep -qxF -- "$option"; then
+      # asadmin splits options at ':' — escape them ("-XX\:+…")
+      asadmin create-jvm-options -- "${option//:/\\:}" >/dev/null
       touch "$restart_marker"
     fi
   done

@@ -161,7 +161,8 @@ class ScimEntraIT {
         assertScimError(scim.post("/Users", "{\"userName\": "), 400, "invalidSyntax");
         assertScimError(scim.post("/Users", "[1,2]"), 400, "invalidSyntax");
         assertScimError(scim.get("/Users?" + filter("userName eq")), 400, "invalidFilter");
-        assertScimError(scim.get("/Users?" + filter("userName co \"erin\"")), 400, "invalidFilter");
+        assertScimError(scim.get("/Users?" + filter("userName co true")), 400, "invalidFilter");
+        assertScimError(scim.get("/Users?" + filter("active gt false")), 400, "invalidFilter");
         assertScimError(scim.get("/Users?" + filter("shoeSize eq \"44\"")), 400, "invalidFilter");
         assertScimError(scim.post("/Users", "{\"userName\":\"x@y.z\",\"shoeSize\":44}"), 400, "invalidSyntax");
         assertScimError(scim.post("/Users", "{\"displayName\":\"nobody\"}"), 400, "invalidValue");

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
@@ -27,9 +28,10 @@ public class SecurityEventFile {
 
     private static final Logger LOG = Logger.getLogger(SecurityEventFile.class.getName());
 
+    /** Optional: MicroProfile Config treats an empty default as "no value" and fails the deployment. */
     @Inject
-    @ConfigProperty(name = "faxgate.security-events.file", defaultValue = "")
-    String file;
+    @ConfigProperty(name = "faxgate.security-events.file")
+    Optional<String> file;
 
     @Inject
     @ConfigProperty(name = "faxgate.security-events.file-bytes", defaultValue = "52428800")
@@ -43,7 +45,7 @@ public class SecurityEventFile {
 
     @PostConstruct
     void open() {
-        Path pattern = Path.of(file.isBlank() ? defaultPattern() : file);
+        Path pattern = Path.of(file.filter(f -> !f.isBlank()).orElseGet(SecurityEventFile::defaultPattern));
         try {
             if (pattern.getParent() != null) {
                 Files.createDirectories(pattern.getParent());

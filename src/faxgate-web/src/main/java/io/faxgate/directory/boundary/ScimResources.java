@@ -3,8 +3,6 @@ package io.faxgate.directory.boundary;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** What the SCIM resources share: the authenticated client, ids, paging parameters. */
 final class ScimResources {
@@ -96,24 +94,5 @@ final class ScimResources {
     static Response withETag(Response response, com.fasterxml.jackson.databind.JsonNode resource) {
         String version = resource.path("meta").path("version").asText(null);
         return version == null ? response : Response.fromResponse(response).header("ETag", version).build();
-    }
-
-    /** excludedAttributes=members (Entra) — also when named with its schema URN. */
-    static boolean excludes(String excludedAttributes, String attribute) {
-        if (excludedAttributes == null) {
-            return false;
-        }
-        return Arrays.stream(excludedAttributes.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
-                .anyMatch(s -> s.equals(attribute.toLowerCase(Locale.ROOT)) || s.endsWith(":" + attribute.toLowerCase(Locale.ROOT)));
-    }
-
-    /** attributes=… (RFC 7644 3.9): members are returned only if named (or nothing is named). */
-    static boolean includes(String attributes, String attribute) {
-        if (attributes == null || attributes.isBlank()) {
-            return true;
-        }
-        return Arrays.stream(attributes.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
-                .anyMatch(s -> s.equals(attribute.toLowerCase(Locale.ROOT)) || s.endsWith(":" + attribute.toLowerCase(Locale.ROOT))
-                        || s.startsWith(attribute.toLowerCase(Locale.ROOT) + "."));
     }
 }
