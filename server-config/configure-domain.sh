@@ -114,4 +114,6 @@ configure_operations_baseline() {
 }
 configure_operations_baseline
 # ---- end of operations baseline
+# One master key for the whole domain (every node of a deployment group seals with it); migrates a key file.
+"$SERVER_CONFIG_DIR/master-key.sh"
 log "domain configured"

@@ -23,6 +23,7 @@ FAXGATE_CARRIER_WEBHOOK_SECRET="${FAXGATE_CARRIER_WEBHOOK_SECRET:-it-carrier-web
   FAXGATE_METRICS_PASSWORD="${FAXGATE_METRICS_PASSWORD:-it-metrics-password-0123456789}" \
   "$SERVER_CONFIG_DIR/configure-domain.sh"
 "$SERVER_CONFIG_DIR/use-postgresql.sh"
+"$SERVER_CONFIG_DIR/data-grid.sh" # a grid of its own: parallel test runs never join each other
 asadmin stop-domain "$FAXGATE_DOMAIN" >/dev/null
 rm -f "$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-restart-needed" # stopped: the next start applies it
 log "test domain ready"

@@ -6,3 +6,7 @@ if domain_running; then
 else
   log "not running"
 fi
+# A cluster started by `mvn -Pcluster package` (its own domain): instances, DAS, PostgreSQL.
+if [[ -d "$PAYARA_HOME/glassfish/domains/${FAXGATE_CLUSTER_DOMAIN:-faxgate-cluster}" || -f "$FAXGATE_RUN_DIR/cluster-db.pid" ]]; then
+  "$SERVER_CONFIG_DIR/cluster.sh" stop
+fi

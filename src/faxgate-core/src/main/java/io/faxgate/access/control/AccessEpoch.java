@@ -1,38 +1,83 @@
 package io.faxgate.access.control;
 
+import io.faxgate.platform.control.GridCaches;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.cache.Cache;
 
 /**
- * A counter that moves whenever anything that decides access changes (memberships, bindings, mappings, grants,
+ * A value that changes whenever anything that decides access changes (memberships, bindings, mappings, grants,
  * users, accounts, settings). Cached access decisions remember the value they were computed at and are void once
- * it moved. It moves <em>after commit</em>, so no request can cache the old state under the new value.
- * (One JVM; a cluster would publish the bump, e.g. over Payara's Hazelcast topic — not done yet.)
+ * it changed. It changes <em>after commit</em>, so no request can cache the old state under the new value.
+ *
+ * <p>Cluster-wide: the value is one entry on Payara's data grid, read on every {@link #current()} call (one grid
+ * read, well under a millisecond on a LAN), so a change committed on one node is seen by every node on its next
+ * request. Each change writes a fresh random number rather than incrementing: no compare-and-set is needed, and if
+ * the grid ever loses the entry (a restart of every member, eviction) the value that replaces it is new too, so a
+ * decision cached under an old value can never be mistaken for current.
  */
 @ApplicationScoped
 public class AccessEpoch {
 
-    private final AtomicLong epoch = new AtomicLong();
+    static final String CACHE = "faxgate-access-epoch";
+    private static final String KEY = "epoch";
+
+    private final SecureRandom random = new SecureRandom();
+    /** Outside a container (unit tests, benchmarks) and when no data grid is there: this JVM only. */
+    private final AtomicLong local = new AtomicLong();
 
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    GridCaches grid;
+
+    private Cache<String, Long> shared;
+
+    public AccessEpoch() {
+    }
+
+    /** On the given cache (tests: a real JCache implementation standing in for the grid). */
+    AccessEpoch(Cache<String, Long> shared) {
+        this.shared = shared;
+    }
+
+    @PostConstruct
+    void join() {
+        if (shared == null && grid != null) {
+            shared = grid.<Long>expiringAfterWrite(CACHE, Duration.ofDays(1)).orElse(null);
+        }
+    }
+
     public long current() {
-        return epoch.get();
+        if (shared == null) {
+            return local.get();
+        }
+        Long value = shared.get(KEY);
+        if (value != null) {
+            return value;
+        }
+        long fresh = random.nextLong();
+        return shared.putIfAbsent(KEY, fresh) ? fresh : Optional.ofNullable(shared.get(KEY)).orElse(fresh);
     }
 
     /** Moves the epoch when the current transaction commits (at once when there is none). */
     public void changedInThisTransaction() {
         if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            epoch.incrementAndGet();
+            changed();
             return;
         }
         if (transactions.getResource(AccessEpoch.class) != null) {
-            return; // one bump per transaction, however many rows it changes
+            return; // one change per transaction, however many rows it changes
         }
         transactions.putResource(AccessEpoch.class, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -44,14 +89,22 @@ public class AccessEpoch {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    epoch.incrementAndGet();
+                    changed();
                 }
             }
         });
     }
 
-    /** For tests and tools outside a container. */
+    /** Moves the epoch now (also for tests and tools outside a container). */
     public void changed() {
-        epoch.incrementAndGet();
+        if (shared == null) {
+            local.incrementAndGet();
+            return;
+        }
+        long next;
+        do {
+            next = random.nextLong();
+        } while (next == current()); // one in 2^64, but then the change would go unnoticed
+        shared.put(KEY, next);
     }
 }

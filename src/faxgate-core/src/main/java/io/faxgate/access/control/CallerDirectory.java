@@ -44,10 +44,11 @@ public class CallerDirectory {
     }
 
     /**
-     * Also the longest a decision is reused when a change bypassed this JVM's JPA (another cluster member, an
-     * out-of-band database edit): the revocation target is one second.
+     * The longest a decision is reused when a change bypassed the application altogether (an out-of-band database
+     * edit). Changes through any cluster member move the cluster-wide {@link AccessEpoch} and take effect on every
+     * member's next request; this bound is only the backstop for edits nobody announced.
      */
-    static final long MAX_AGE_NANOS = 1_000_000_000L;
+    static final long MAX_AGE_NANOS = 10_000_000_000L;
 
     private static final int MAX_REMEMBERED = 50_000;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();

@@ -11,6 +11,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code faxgate.bootstrap.operator.username} / {@code .password}, or FAXGATE_BOOTSTRAP_OPERATOR_USERNAME /
  * _PASSWORD); a configured password is authoritative and re-applied at every start. Without one, the first start
  * generates a password and writes it to an owner-only file (never to the log) for the run script to show once.
+ * Nodes of a cluster that start together take turns: each holds a database row lock ({@code startup_lock}) for
+ * its check-then-create, so exactly one creates the operator and the others see it.
  */
 @Singleton
 @Startup
@@ -46,6 +50,9 @@ public class OperatorBootstrap {
     @ConfigProperty(name = "faxgate.bootstrap.operator.credentials-file")
     Optional<String> credentialsFile;
 
+    @PersistenceContext
+    EntityManager em;
+
     @Inject
     LocalAccounts accounts;
 
@@ -63,6 +70,9 @@ public class OperatorBootstrap {
 
     @PostConstruct
     void ensureOperator() {
+        // Held until this start-up transaction commits; another node's bootstrap waits here, then sees our operator.
+        em.createNativeQuery("SELECT name FROM startup_lock WHERE name = 'operator-bootstrap' FOR UPDATE")
+                .getResultList();
         Optional<String> password = configuredPassword.filter(p -> !p.isBlank());
         Optional<LocalAccount> existing = accounts.operator(username);
         if (existing.isPresent()) {

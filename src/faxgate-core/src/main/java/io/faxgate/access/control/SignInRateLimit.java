@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ACS posts — within a sliding minute ({@code faxgate.sign-in.attempts-per-minute}, default 60: a SAML sign-in takes up to three requests). Unlike
  * the account lockout ({@link io.faxgate.access.entity.AccountLockout}: wrong passwords for one account) this bounds
  * credential stuffing across many usernames and floods of SAML traffic. Addresses are counted by
- * {@link AddressBlock} (IPv6 by /64), so rotating through one's own IPv6 addresses does not give fresh allowances.
+ * {@link AddressBlock} (IPv6 by /64), so rotating through one's own IPv6 addresses does not give fresh allowances. Counted
+ * cluster-wide (see {@link SlidingWindowLimit}).
  */
 @ApplicationScoped
 public class SignInRateLimit {
@@ -33,8 +34,8 @@ public class SignInRateLimit {
 
     @PostConstruct
     void create() {
-        limit = new SlidingWindowLimit(perMinute, Duration.ofMinutes(1), clock);
-        reports = new SlidingWindowLimit(1, Duration.ofMinutes(1), clock);
+        limit = new SlidingWindowLimit("sign-in-per-address", perMinute, Duration.ofMinutes(1), clock);
+        reports = new SlidingWindowLimit("sign-in-limit-reports", 1, Duration.ofMinutes(1), clock);
     }
 
     /** Counts an attempt; the wait when the address is over the limit (and the attempt is refused). */

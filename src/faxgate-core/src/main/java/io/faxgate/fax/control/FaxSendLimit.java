@@ -24,7 +24,7 @@ public class FaxSendLimit {
 
     @PostConstruct
     void create() {
-        limit = new SlidingWindowLimit(perMinute, Duration.ofMinutes(1), clock);
+        limit = new SlidingWindowLimit("fax-sends-per-person", perMinute, Duration.ofMinutes(1), clock);
     }
 
     public void acquire(String principalName) {

@@ -17,6 +17,12 @@ import javax.crypto.spec.SecretKeySpec;
  * The AES-256 key that seals secrets at rest (SP private keys). Taken from config {@code faxgate.secrets.master-key}
  * (base64, 32 bytes; production: inject it from a secret store) or else from a key file that is created once with
  * owner-only permissions ({@code faxgate.secrets.master-key-file}, default in the domain's config directory).
+ *
+ * <p>Every node of a deployment group must seal with the same key, so on a cluster member the key must come from
+ * config: {@code server-config/master-key.sh} stores it as the domain-wide Payara password alias
+ * {@code faxgate.secrets.master-key} (which MicroProfile Config reads under that name), taking over an existing
+ * single-node key file. A member never generates a key file of its own: a second, different key would make the
+ * SP keys sealed on one node unreadable on the other.
  */
 public final class MasterKey {
 
@@ -27,12 +33,24 @@ public final class MasterKey {
     }
 
     public static SecretKey load(Optional<String> configuredBase64, Path keyFile) {
+        return load(configuredBase64, keyFile, System.getProperty("com.sun.aas.instanceName", "server"));
+    }
+
+    /** {@code instanceName}: Payara's name of this JVM; "server" is a standalone server (or the DAS). */
+    static SecretKey load(Optional<String> configuredBase64, Path keyFile, String instanceName) {
         if (configuredBase64.isPresent() && !configuredBase64.get().isBlank()) {
-            return fromBase64(configuredBase64.get().trim(), "faxgate.secrets.master-key");
+            SecretKey configured = fromBase64(configuredBase64.get().trim(), "faxgate.secrets.master-key");
+            warnIfKeyFileDiffers(configured, keyFile);
+            return configured;
         }
         try {
             if (Files.exists(keyFile)) {
                 return fromBase64(Files.readString(keyFile).trim(), keyFile.toString());
+            }
+            if (!"server".equals(instanceName)) {
+                throw new IllegalStateException("instance " + instanceName + " of a deployment group has no"
+                        + " domain-wide master key: set the password alias faxgate.secrets.master-key"
+                        + " (server-config/master-key.sh) so that every node seals with the same key");
             }
             byte[] fresh = new byte[KEY_BYTES];
             new SecureRandom().nextBytes(fresh);
@@ -44,6 +62,18 @@ public final class MasterKey {
             return new SecretKeySpec(fresh, "AES");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create master key file " + keyFile, e);
+        }
+    }
+
+    private static void warnIfKeyFileDiffers(SecretKey configured, Path keyFile) {
+        try {
+            if (Files.exists(keyFile) && !java.security.MessageDigest.isEqual(configured.getEncoded(),
+                    fromBase64(Files.readString(keyFile).trim(), keyFile.toString()).getEncoded())) {
+                LOG.warning(() -> "The configured master key differs from the key file " + keyFile + "; secrets"
+                        + " sealed with the file's key cannot be opened. Migrate with server-config/master-key.sh.");
+            }
+        } catch (IOException | IllegalStateException unreadable) {
+            LOG.warning(() -> "Cannot compare the configured master key with " + keyFile + ": " + unreadable);
         }
     }
 

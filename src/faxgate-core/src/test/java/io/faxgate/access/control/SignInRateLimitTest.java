@@ -45,6 +45,9 @@ class SignInRateLimitTest {
         assertThat(limit.attempt("10.0.0.1")).isPresent();
         assertThat(limit.attempt("10.0.0.2")).as("another address").isEmpty();
         now = now.plus(Duration.ofMinutes(1));
+        assertThat(limit.attempt("10.0.0.1")).as("the cluster-wide limit counts by slots of a tenth of the window:"
+                + " an attempt stays counted until its whole slot has left").isPresent();
+        now = now.plusSeconds(6);
         assertThat(limit.attempt("10.0.0.1")).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.platform.boundary.ClientAddress;
 import io.faxgate.platform.boundary.DatabaseOutageAnswer;
 import io.faxgate.platform.control.DatabaseOutage;
 
@@ -107,7 +108,7 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
     private AuthenticationStatus interactiveSignIn(HttpServletRequest request, HttpMessageContext context,
                                                    UsernamePasswordCredential password) {
         Optional<String> principal = callers.authenticateLocal(password.getCaller(), password.getPassword().getValue(),
-                true, request.getRemoteAddr());
+                true, ClientAddress.of(request));
         Optional<Set<String>> roles = principal.flatMap(callers::currentRoles);
         if (roles.isEmpty()) {
             // The sign-in page shows the message itself; no 401 error page.
@@ -142,7 +143,7 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
             return challenge(response, context);
         }
         // An address over the sign-in limit (e.g. stuffing credentials) is refused before any password is checked.
-        Optional<Long> blocked = limits.blocked(request.getRemoteAddr(), "HTTP Basic");
+        Optional<Long> blocked = limits.blocked(ClientAddress.of(request), "HTTP Basic");
         if (blocked.isPresent()) {
             return tooManyAttempts(request, response, blocked.get());
         }
@@ -151,7 +152,7 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
         Optional<String> principal;
         try {
             principal = callers.authenticateLocal(decoded.substring(0, colon),
-                    decoded.substring(colon + 1).toCharArray(), false, request.getRemoteAddr());
+                    decoded.substring(colon + 1).toCharArray(), false, ClientAddress.of(request));
         } catch (TooManyRequestsException limited) {
             return tooManyAttempts(request, response, limited.retryAfterSeconds());
         }

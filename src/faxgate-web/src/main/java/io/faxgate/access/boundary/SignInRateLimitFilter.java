@@ -1,5 +1,6 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.platform.boundary.ClientAddress;
 import io.faxgate.platform.boundary.ApiError;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -47,7 +48,7 @@ public class SignInRateLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (isSignInAttempt(request.getMethod(), request.getServletPath(), path)) {
-            Optional<Long> wait = limits.attempt(request.getRemoteAddr(), request.getMethod() + " " + path);
+            Optional<Long> wait = limits.attempt(ClientAddress.of(request), request.getMethod() + " " + path);
             if (wait.isPresent()) {
                 tooManyAttempts(request, response, wait.get(), limits.perMinute());
                 return;

@@ -1,63 +1,54 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.platform.control.SlidingWindowLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Token buckets: one per tenant ({@code faxgate.scim.rate-per-second}, env {@code FAXGATE_SCIM_RATE_PER_SECOND},
- * default 100 — Entra needs 25/s), and one per token that was created with a lower {@code ratePerSecond}. A bucket
- * holds one second's worth of requests, so short bursts pass. Per JVM (a cluster multiplies the rate by its size).
+ * Requests per second: one allowance per tenant ({@code faxgate.scim.rate-per-second}, env
+ * {@code FAXGATE_SCIM_RATE_PER_SECOND}, default 100 — Entra needs 25/s), and one per token that was created with a
+ * lower {@code ratePerSecond}. Counted cluster-wide on the data grid ({@link SlidingWindowLimit}), so more nodes do
+ * not multiply the rate.
  */
 @ApplicationScoped
 public class ScimRateLimit {
+
+    private static final Duration SECOND = Duration.ofSeconds(1);
 
     @Inject
     @ConfigProperty(name = "faxgate.scim.rate-per-second", defaultValue = "100")
     int tenantRate;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    @Inject
+    Clock clock;
+
+    /** One limit per rate (token rates are few distinct numbers); the counts themselves live on the grid. */
+    private final Map<Integer, SlidingWindowLimit> limits = new ConcurrentHashMap<>();
 
     /** 0 when the request may go ahead, else the whole seconds to wait (for Retry-After). */
     public long admit(ScimClient client) {
         if (client.ratePerSecond() != null) {
-            long wait = bucket("token:" + client.tokenId(), client.ratePerSecond()).take(System.nanoTime());
+            long wait = seconds(limit(client.ratePerSecond()).tryAcquire("token:" + client.tokenId()));
             if (wait > 0) {
                 return wait;
             }
         }
-        return bucket("tenant:" + client.tenantId(), tenantRate).take(System.nanoTime());
+        return seconds(limit(tenantRate).tryAcquire("tenant:" + client.tenantId()));
     }
 
-    private Bucket bucket(String key, int rate) {
-        return buckets.computeIfAbsent(key + "@" + rate, k -> new Bucket(Math.max(1, rate)));
+    private SlidingWindowLimit limit(int rate) {
+        int perSecond = Math.max(1, rate);
+        return limits.computeIfAbsent(perSecond,
+                r -> new SlidingWindowLimit("scim-per-second/" + r, r, SECOND, clock));
     }
 
-    /** A classic token bucket; {@link #take} answers the seconds until a token is free (0 = taken now). */
-    static final class Bucket {
-        private final double perNano;
-        private final double capacity;
-        private double tokens;
-        private long last;
-
-        Bucket(int perSecond) {
-            this.perNano = perSecond / 1e9;
-            this.capacity = perSecond;
-            this.tokens = perSecond;
-            this.last = System.nanoTime();
-        }
-
-        synchronized long take(long now) {
-            tokens = Math.min(capacity, tokens + (now - last) * perNano);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            double nanos = (1 - tokens) / perNano;
-            return Math.max(1, (long) Math.ceil(nanos / 1e9));
-        }
+    private static long seconds(Optional<Duration> wait) {
+        return wait.map(w -> Math.max(1, (w.toMillis() + 999) / 1000)).orElse(0L);
     }
 }

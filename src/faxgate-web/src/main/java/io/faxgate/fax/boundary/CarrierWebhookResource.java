@@ -1,5 +1,6 @@
 package io.faxgate.fax.boundary;
 
+import io.faxgate.platform.boundary.ClientAddress;
 import io.faxgate.fax.control.InboundFax;
 import io.faxgate.fax.control.WebhookSignature;
 import io.faxgate.platform.boundary.ApiError;
@@ -65,7 +66,7 @@ public class CarrierWebhookResource {
     public Response receive(@HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
                             @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature,
                             InputStream body) {
-        String sourceIp = request.getRemoteAddr();
+        String sourceIp = ClientAddress.of(request);
         if (!webhook.configured()) {
             return notConfigured();
         }

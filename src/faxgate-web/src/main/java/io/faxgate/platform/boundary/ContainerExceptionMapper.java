@@ -68,7 +68,7 @@ public class ContainerExceptionMapper implements ExceptionMapper<Exception> {
                 return unauthorized();
             }
             callers.recordDenied(security.getCallerPrincipal().getName(), request.getMethod() + " " + request.getRequestURI(),
-                    request.getRemoteAddr());
+                    ClientAddress.of(request));
             return ApiError.response(Response.Status.FORBIDDEN, "you are not allowed to do this");
         }
         if (cause instanceof JsonbException || cause instanceof ProcessingException && cause.getCause() instanceof JsonbException) {

@@ -79,7 +79,7 @@ public final class PageErrors {
             if (request.getUserPrincipal() != null) {
                 CallerFacade callers = jakarta.enterprise.inject.spi.CDI.current().select(CallerFacade.class).get();
                 callers.recordDenied(request.getUserPrincipal().getName(), request.getMethod() + " " + request.getRequestURI(),
-                        request.getRemoteAddr());
+                        ClientAddress.of(request));
             }
         } catch (RuntimeException ignored) {
             // auditing the denial must not hide it from the user

@@ -23,7 +23,7 @@ public class RequestTracking implements ServletRequestListener {
         if (event.getServletRequest() instanceof HttpServletRequest request) {
             String offered = request.getHeader("X-Request-Id");
             String id = offered != null && PLAUSIBLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
-            CurrentRequest.begin(id, request.getRemoteAddr());
+            CurrentRequest.begin(id, ClientAddress.of(request)); // behind a trusted proxy: the client, not the proxy
         }
     }
 

@@ -42,7 +42,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (!isFacesPage(request)) {
             response.setHeader("Content-Security-Policy", POLICY);
         }
-        if (request.isSecure()) {
+        if (ClientAddress.secure(request)) { // also behind a TLS-terminating proxy of ours
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")

@@ -4,28 +4,23 @@ import io.faxgate.sso.saml.ReplayCache;
 import io.faxgate.sso.saml.SamlEngine;
 import io.faxgate.sso.saml.SamlEngineBusyException;
 import io.faxgate.sso.saml.SamlEngines;
+import io.faxgate.sso.control.PendingLogouts;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The application's one SAML engine (its threads end at undeploy), each tenant's assertion replay cache (in the
- * database, see {@link SamlReplayFacade}), and the logout requests we sent and still expect an answer to. Anonymous
+ * database, see {@link SamlReplayFacade}), and the logout requests we sent and still expect an answer to
+ * (cluster-wide: {@link PendingLogouts}). Anonymous
  * work (metadata signing, the IdP's logout messages) gets at most {@value #ANONYMOUS_PERMITS} of the engine's
  * {@value #ENGINE_THREADS} threads, so a flood of it can never starve real sign-ins; every caller waits a bounded time.
  */
 @ApplicationScoped
 public class SamlRuntime {
-
-    private static final Duration LOGOUT_ANSWER_WITHIN = Duration.ofMinutes(10);
-    private static final int MAX_OUTSTANDING_LOGOUTS = 10_000;
 
     static final int ENGINE_THREADS = 2;
     static final int ANONYMOUS_PERMITS = 1;
@@ -42,8 +37,9 @@ public class SamlRuntime {
 
     private final SamlEngine engine = SamlEngines.keycloak(ENGINE_THREADS, ENGINE_TIMEOUT);
     private final Semaphore anonymousWork = new Semaphore(ANONYMOUS_PERMITS);
-    private final Map<String, Instant> outstandingLogouts = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    PendingLogouts pendingLogouts;
 
     public SamlEngine engine() {
         return engine;
@@ -85,22 +81,16 @@ public class SamlRuntime {
     }
 
     public void logoutSent(String requestId) {
-        Instant now = clock.instant();
-        outstandingLogouts.values().removeIf(until -> until.isBefore(now));
-        if (outstandingLogouts.size() < MAX_OUTSTANDING_LOGOUTS) {
-            outstandingLogouts.put(requestId, now.plus(LOGOUT_ANSWER_WITHIN));
-        }
+        pendingLogouts.sent(requestId);
     }
 
     /** The ids of logout requests still awaiting an answer (an answer is accepted once). */
     public java.util.Set<String> outstandingLogouts() {
-        Instant now = clock.instant();
-        outstandingLogouts.values().removeIf(until -> until.isBefore(now));
-        return java.util.Set.copyOf(outstandingLogouts.keySet());
+        return pendingLogouts.outstanding();
     }
 
     public void logoutAnswered(String requestId) {
-        outstandingLogouts.remove(requestId);
+        pendingLogouts.answered(requestId);
     }
 
     @PreDestroy

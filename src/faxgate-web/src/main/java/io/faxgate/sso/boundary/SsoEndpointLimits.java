@@ -36,9 +36,9 @@ public class SsoEndpointLimits {
     @PostConstruct
     void create() {
         Clock clock = Clock.systemUTC();
-        metadata = new SlidingWindowLimit(metadataPerMinute, WINDOW, clock);
-        singleLogout = new SlidingWindowLimit(sloPerMinute, WINDOW, clock);
-        audited = new SlidingWindowLimit(1, WINDOW, clock);
+        metadata = new SlidingWindowLimit("sso-metadata-per-address", metadataPerMinute, WINDOW, clock);
+        singleLogout = new SlidingWindowLimit("sso-slo-per-address", sloPerMinute, WINDOW, clock);
+        audited = new SlidingWindowLimit("sso-endpoint-audit-reports", 1, WINDOW, clock);
     }
 
     /** Counts a metadata request; the seconds to wait when the address is over its limit. */

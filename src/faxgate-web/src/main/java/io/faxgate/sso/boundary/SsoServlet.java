@@ -1,5 +1,6 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.platform.boundary.ClientAddress;
 import io.faxgate.sso.saml.IncomingSamlMessage;
 import io.faxgate.sso.saml.LogoutExpectations;
 import io.faxgate.sso.saml.LogoutResponseSpec;
@@ -151,7 +152,7 @@ public class SsoServlet extends HttpServlet {
         }
         if (limits.firstInWindow(path.tenant(), reason)) {
             signIn.recordRejectedResponse(path.tenant(), reason, "too many requests from one address; further refusals"
-                    + " this minute are not recorded", request.getRemoteAddr());
+                    + " this minute are not recorded", ClientAddress.of(request));
         }
         response.setHeader("Retry-After", Long.toString(wait.get()));
         SsoPages.message(response, 429, "Too many requests", "Too many requests from your address. Try again in "
@@ -209,7 +210,7 @@ public class SsoServlet extends HttpServlet {
             return;
         }
         if (request.getContentLengthLong() > MAX_ACS_POST_BYTES) {
-            signIn.recordRejectedResponse(path.tenant(), "TOO_LARGE", request.getContentLengthLong() + " bytes", request.getRemoteAddr());
+            signIn.recordRejectedResponse(path.tenant(), "TOO_LARGE", request.getContentLengthLong() + " bytes", ClientAddress.of(request));
             // Read (and drop) what the browser is still sending, up to Payara's own limit, so it sees our answer
             // instead of a reset connection.
             request.getInputStream().skipNBytes(Math.min(request.getContentLengthLong(), 2L * 1024 * 1024));
@@ -233,7 +234,7 @@ public class SsoServlet extends HttpServlet {
     }
 
     private void singleLogout(SsoPath path, HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (overLimit(limits.singleLogout(request.getRemoteAddr()), path, "SLO_RATE_LIMITED", request, response)) {
+        if (overLimit(limits.singleLogout(ClientAddress.of(request)), path, "SLO_RATE_LIMITED", request, response)) {
             return;
         }
         Optional<SamlTenantConfiguration> configuration = signIn.configuration(path.tenant());
@@ -292,7 +293,7 @@ public class SsoServlet extends HttpServlet {
             runtime.logoutAnswered(answer.inResponseTo());
             SsoPages.message(response, 200, "Signed out", "You are signed out of Faxgate and of your company's sign-in.");
         } catch (SamlValidationException e) {
-            recordRejectedLogout(tenant, e, request.getRemoteAddr());
+            recordRejectedLogout(tenant, e, ClientAddress.of(request));
             SsoPages.message(response, 200, "Signed out", "You are signed out of Faxgate. Your company's sign-in did not confirm.");
         }
     }
@@ -307,7 +308,7 @@ public class SsoServlet extends HttpServlet {
                             .trustedCertificates(tenant.trustedCertificates())
                             .allowSha1(tenant.configuration().allowSha1()).build()));
         } catch (SamlValidationException e) {
-            recordRejectedLogout(tenant, e, request.getRemoteAddr());
+            recordRejectedLogout(tenant, e, ClientAddress.of(request));
             SsoPages.message(response, 400, "Logout refused", "The logout request was not valid and was ignored.");
             return;
         }
@@ -333,7 +334,7 @@ public class SsoServlet extends HttpServlet {
     }
 
     private void metadata(SsoPath path, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (overLimit(limits.metadata(request.getRemoteAddr()), path, "METADATA_RATE_LIMITED", request, response)) {
+        if (overLimit(limits.metadata(ClientAddress.of(request)), path, "METADATA_RATE_LIMITED", request, response)) {
             return;
         }
         Optional<SamlTenantConfiguration> configuration = signIn.configuration(path.tenant());

@@ -98,7 +98,8 @@ public class TenantSamlClient extends IndirectClient {
 
     private SamlResponseCredentials authenticate(CallContext ctx, SamlResponseCredentials credentials) {
         WebContext web = ctx.webContext();
-        String sourceIp = web.getRemoteAddr();
+        String sourceIp = web instanceof org.pac4j.jee.context.JEEContext jee
+                ? io.faxgate.platform.boundary.ClientAddress.of(jee.getNativeRequest()) : web.getRemoteAddr();
         Set<String> outstanding = outstanding(ctx);
         ValidatedAssertion assertion;
         try {

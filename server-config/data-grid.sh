@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Gives this domain's Hazelcast data grid a name and ports of its own, derived from the domain's port base, so that
+# two domains on one machine (a -Pcluster cluster, test runs of several worktrees) never join one grid: members
+# only join a grid of the same cluster name. Run against the running DAS; applies at the next (re)start.
+#   FAXGATE_PORTBASE  the domain's port base (create-domain --portbase); DAS member on +49 (instances were seen to
+#                     keep Payara's default 5900+, next free port: the distinct name is what keeps grids apart)
+#   FAXGATE_GRID_MODE domain (default: the DAS tells members about each other; one host or several) | multicast |
+#                     tcpip (then FAXGATE_GRID_MEMBERS=host1:port,host2:port) | dns (FAXGATE_GRID_MEMBERS=name:port)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+: "${FAXGATE_PORTBASE:?set FAXGATE_PORTBASE}"
+
+mode="${FAXGATE_GRID_MODE:-domain}"
+args=(--clustername "faxgate-$FAXGATE_PORTBASE" --dasport $((FAXGATE_PORTBASE + 49))
+      --startport $((FAXGATE_PORTBASE + 59)) --clustermode "$mode")
+case "$mode" in
+  tcpip) args+=(--tcpipmembers "${FAXGATE_GRID_MEMBERS:?set FAXGATE_GRID_MEMBERS=host:port,...}") ;;
+  dns) args+=(--dnsmembers "${FAXGATE_GRID_MEMBERS:?set FAXGATE_GRID_MEMBERS=name:port}") ;;
+esac
+current="$(asadmin get-hazelcast-configuration 2>/dev/null || true)"
+if grep -q "^Cluster Name  *faxgate-$FAXGATE_PORTBASE " <<<"$current" \
+    && grep -q "^Cluster Mode  *$mode " <<<"$current"; then
+  exit 0
+fi
+asadmin set-hazelcast-configuration --dynamic=false "${args[@]}" >/dev/null
+touch "$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-restart-needed" # members rejoin under the new name
+log "data grid: cluster faxgate-$FAXGATE_PORTBASE, mode $mode, DAS member port $((FAXGATE_PORTBASE + 49))"
