@@ -59,6 +59,9 @@ class SignInRateLimitTest {
         now = now.plusSeconds(59);
         assertThat(limit.firstRefusalInWindow("10.0.0.1")).isFalse();
         now = now.plusSeconds(1);
+        assertThat(limit.firstRefusalInWindow("10.0.0.1")).as("counted by slots of a tenth of the window: the report"
+                + " stays counted until its whole slot has left").isFalse();
+        now = now.plusSeconds(6);
         assertThat(limit.firstRefusalInWindow("10.0.0.1")).as("a new window").isTrue();
     }
 

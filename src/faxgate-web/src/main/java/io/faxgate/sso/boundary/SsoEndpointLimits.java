@@ -1,5 +1,6 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.platform.control.AddressBlock;
 import io.faxgate.platform.boundary.TooManyRequestsException;
 import io.faxgate.platform.control.SlidingWindowLimit;
 import jakarta.annotation.PostConstruct;
@@ -43,12 +44,12 @@ public class SsoEndpointLimits {
 
     /** Counts a metadata request; the seconds to wait when the address is over its limit. */
     Optional<Long> metadata(String address) {
-        return metadata.tryAcquire("metadata:" + address).map(TooManyRequestsException::retryAfterSeconds);
+        return metadata.tryAcquire(AddressBlock.keyOf(address)).map(TooManyRequestsException::retryAfterSeconds);
     }
 
     /** Counts a single-logout request; the seconds to wait when the address is over its limit. */
     Optional<Long> singleLogout(String address) {
-        return singleLogout.tryAcquire("slo:" + address).map(TooManyRequestsException::retryAfterSeconds);
+        return singleLogout.tryAcquire(AddressBlock.keyOf(address)).map(TooManyRequestsException::retryAfterSeconds);
     }
 
     /** True once per tenant, reason and minute: whether this refusal should go into the tenant's audit log. */
