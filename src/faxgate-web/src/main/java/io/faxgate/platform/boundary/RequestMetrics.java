@@ -87,7 +87,7 @@ public class RequestMetrics extends HttpFilter {
      * The tenant segment of a SCIM path — only when it names a tenant: anyone can send any path, and a label per
      * invented slug would let them grow the metrics without bound.
      */
-    private String scimTenant(String path, int status) {
+    String scimTenant(String path, int status) {
         String rest = path.substring("/scim/v2/".length());
         int slash = rest.indexOf('/');
         String slug = slash < 0 ? rest : rest.substring(0, slash);
