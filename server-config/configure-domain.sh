@@ -68,8 +68,10 @@ fi
 #   FAXGATE_HEAP            maximum heap, e.g. 2g (default: Payara's 512m)
 #   FAXGATE_LOG_FILE_BYTES  server.log rotates at this size (default 52428800 = 50 MB)
 #   FAXGATE_LOG_FILES       rotated server logs kept (default 20; Payara's default 0 keeps them all, filling the disk)
-#   FAXGATE_METRICS_PASSWORD  protects /metrics with HTTP Basic (user "metrics", role microprofile); without it
-#                             /metrics is open: block it at the proxy (docs/operations.md, "Monitoring")
+#   FAXGATE_METRICS_PASSWORD  the HTTP Basic password of user "metrics" for Faxgate's /metrics (password alias
+#                             faxgate.metrics.password); without it /metrics refuses every scrape. Payara's own
+#                             endpoint moves to /payara-metrics (its security redirects plain HTTP to HTTPS, which
+#                             breaks scrapes behind a TLS-terminating proxy); with the password it is protected too.
 configure_operations_baseline() {
   local logs="$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/logs"
   # Out of memory: stop the JVM (the node is replaced/restarted) after writing a heap dump, instead of limping on.
@@ -90,6 +92,11 @@ configure_operations_baseline() {
   fi
   # server.log: rotate by size, compress, keep a bounded history.
   asadmin set-log-attributes "com.sun.enterprise.server.logging.GFFileHandler.rotationLimitInBytes=${FAXGATE_LOG_FILE_BYTES:-52428800}:com.sun.enterprise.server.logging.GFFileHandler.maxHistoryFiles=${FAXGATE_LOG_FILES:-20}:com.sun.enterprise.server.logging.GFFileHandler.compressOnRotation=true" >/dev/null
+  # /metrics is Faxgate's (io.faxgate.platform.boundary.MetricsEndpoint); Payara's endpoint must not shadow it.
+  if ! asadmin get-metrics-configuration | grep -q payara-metrics; then
+    asadmin set-metrics-configuration --endpoint=payara-metrics >/dev/null
+    touch "$restart_marker"
+  fi
   if [[ -n "${FAXGATE_METRICS_PASSWORD:-}" ]]; then
     local secret_file rc=0
     secret_file="$(mktemp)"
@@ -102,14 +109,15 @@ configure_operations_baseline() {
     fi
     rm -f "$secret_file"
     (( rc == 0 )) || return $rc
+    set_password_alias faxgate.metrics.password "$FAXGATE_METRICS_PASSWORD"
     asadmin set-metrics-configuration --securityenabled=true --roles=microprofile >/dev/null
     # Payara creates a default user "mp" (password "mp") when it finds none for the role: never keep that one.
     if asadmin list-file-users | grep -qx mp; then
       asadmin delete-file-user mp >/dev/null
     fi
-    log "/metrics needs HTTP Basic (user metrics)"
+    log "/metrics (and Payara's /payara-metrics) need HTTP Basic (user metrics)"
   else
-    log "FAXGATE_METRICS_PASSWORD not set: /metrics is open; block it at the proxy (docs/operations.md)"
+    log "FAXGATE_METRICS_PASSWORD not set: /metrics refuses scrapes; /payara-metrics is open: block it at the proxy"
   fi
 }
 configure_operations_baseline

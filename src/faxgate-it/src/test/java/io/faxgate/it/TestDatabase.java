@@ -63,7 +63,9 @@ public class TestDatabase implements LauncherSessionListener {
     }
 
     private static EmbeddedPostgres.Builder builder(int port) {
-        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory.toFile());
+        // a loaded CI machine can need more than zonky's default 10 s to start (or restart) PostgreSQL
+        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory.toFile())
+                .setPGStartupWait(java.time.Duration.ofSeconds(60));
     }
 
     /**

@@ -26,6 +26,11 @@ public class SecurityEvents {
     SecurityMetrics metrics;
 
     void afterCommit(SecurityEvent event) {
+        try {
+            metrics.prepare(); // still inside the business invocation, where Payara finds the application registry
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "metric registry not available", e);
+        }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -2,8 +2,10 @@ package io.faxgate.audit.control;
 
 import io.faxgate.audit.entity.AuditOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -29,10 +31,38 @@ public class SecurityMetrics {
     private static final Metadata AUDIT = Metadata.builder().withName("faxgate_audit_events")
             .withDescription("Audit events committed, by type and outcome").build();
 
+    private static final Logger LOG = Logger.getLogger(SecurityMetrics.class.getName());
+
+    /**
+     * Payara's producer finds the application registry through the current invocation; outside one (a transaction
+     * completing after its invocation ended) it yields null. So the registry is looked up on demand and kept only
+     * once found, and {@link SecurityEvents} looks it up while the business call is still running.
+     */
     @Inject
-    MetricRegistry registry;
+    Instance<MetricRegistry> registries;
+
+    private volatile MetricRegistry registry;
+
+    /** Looks the application registry up now, inside the caller's invocation, so later counting finds it. */
+    void prepare() {
+        registry();
+    }
+
+    private MetricRegistry registry() {
+        MetricRegistry found = registry;
+        if (found == null) {
+            found = registries.get();
+            registry = found;
+        }
+        return found;
+    }
 
     void count(SecurityEvent e) {
+        MetricRegistry registry = registry();
+        if (registry == null) {
+            LOG.fine("no metric registry in this context: event not counted");
+            return;
+        }
         String tenant = e.tenant() == null ? "platform" : e.tenant();
         registry.counter(AUDIT, new Tag("type", e.type()), new Tag("outcome", e.outcome().name())).inc();
         if (SignInReason.isSignIn(e.type())) {

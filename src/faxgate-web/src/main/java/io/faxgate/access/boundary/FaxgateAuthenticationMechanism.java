@@ -2,6 +2,7 @@ package io.faxgate.access.boundary;
 
 import io.faxgate.platform.boundary.ClientAddress;
 import io.faxgate.platform.boundary.DatabaseOutageAnswer;
+import io.faxgate.platform.boundary.MetricsEndpoint;
 import io.faxgate.platform.control.DatabaseOutage;
 
 import io.faxgate.platform.boundary.ApiError;
@@ -59,6 +60,10 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (isMetricsScrape(request)) {
+            // /metrics checks its own Basic credentials (user "metrics"): not a Faxgate sign-in, never counted or locked
+            return context.doNothing();
+        }
         try {
             return authenticate(request, response, context);
         } catch (RuntimeException e) {
@@ -68,6 +73,10 @@ public class FaxgateAuthenticationMechanism implements HttpAuthenticationMechani
             }
             throw e;
         }
+    }
+
+    private static boolean isMetricsScrape(HttpServletRequest request) {
+        return MetricsEndpoint.PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,

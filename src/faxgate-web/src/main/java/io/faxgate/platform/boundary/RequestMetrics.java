@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.faxgate.tenant.control.Tenants;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -26,6 +28,8 @@ public class RequestMetrics extends HttpFilter {
     private static final Metadata REFUSED = Metadata.builder().withName("faxgate_rate_limit_refusals")
             .withDescription("Requests refused by a rate limit (HTTP 429), by area").build();
 
+    private static final Logger LOG = Logger.getLogger(RequestMetrics.class.getName());
+
     @Inject
     MetricRegistry registry;
 
@@ -39,6 +43,16 @@ public class RequestMetrics extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } finally {
+            record(request, response, start);
+        }
+    }
+
+    /**
+     * Counting must never change the answer: a failure here (the tenant look-up while the database is away) would
+     * turn an already written 503 into a 500 with the error page appended, or mask the request's own exception.
+     */
+    private void record(HttpServletRequest request, HttpServletResponse response, long start) {
+        try {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             int status = response.getStatus();
             if (status == 429) {
@@ -48,6 +62,8 @@ public class RequestMetrics extends HttpFilter {
                 registry.timer(SCIM, new Tag("tenant", scimTenant(path, status)), new Tag("status", Integer.toString(status)))
                         .update(Duration.ofNanos(System.nanoTime() - start));
             }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "request not counted", e);
         }
     }
 
@@ -71,7 +87,7 @@ public class RequestMetrics extends HttpFilter {
      * The tenant segment of a SCIM path — only when it names a tenant: anyone can send any path, and a label per
      * invented slug would let them grow the metrics without bound.
      */
-    private String scimTenant(String path, int status) {
+    String scimTenant(String path, int status) {
         String rest = path.substring("/scim/v2/".length());
         int slash = rest.indexOf('/');
         String slug = slash < 0 ? rest : rest.substring(0, slash);
@@ -81,6 +97,13 @@ public class RequestMetrics extends HttpFilter {
         if (status / 100 == 2) {
             return slug; // answered after authentication: the tenant exists
         }
-        return tenants.bySlug(slug).isPresent() ? slug : "unknown";
+        if (status == 503) {
+            return "unknown"; // most likely the database is away: no look-up that would fail too
+        }
+        try {
+            return tenants.bySlug(slug).isPresent() ? slug : "unknown";
+        } catch (RuntimeException databaseAway) {
+            return "unknown";
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.faxgate.access.boundary.ConsolePasswordResource;
 import io.faxgate.access.boundary.MeResource;
 import io.faxgate.access.boundary.RoleMappingsResource;
 import io.faxgate.access.boundary.UserPermissionsResource;
+import io.faxgate.audit.boundary.AuditVerificationWriter;
 import io.faxgate.audit.boundary.PlatformAuditEventsResource;
 import io.faxgate.audit.boundary.TenantAuditEventsResource;
 import io.faxgate.directory.boundary.ScimTokensResource;
@@ -52,7 +53,7 @@ public class RestApplication extends Application {
                 UserPermissionsResource.class, RoleMappingsResource.class, SsoSettingsResource.class, MeResource.class,
                 ScimTokensResource.class, MyFaxLinesResource.class, MyFaxesResource.class, CarrierWebhookResource.class,
                 ConsolePasswordResource.class, TenantAuditEventsResource.class, PlatformAuditEventsResource.class,
-                RetentionResource.class,
+                RetentionResource.class, AuditVerificationWriter.class,
                 ApplicationExceptionMappers.InvalidInput.class, ApplicationExceptionMappers.TooManyRequests.class, ApplicationExceptionMappers.NotFound.class,
                 ApplicationExceptionMappers.Conflict.class, ConstraintViolationMapper.class, ContainerExceptionMapper.class);
     }

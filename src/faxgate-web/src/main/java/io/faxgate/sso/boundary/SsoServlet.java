@@ -118,6 +118,11 @@ public class SsoServlet extends HttpServlet {
                 default -> SsoPages.message(response, 404, "Not found", "There is no such sign-in address.");
             }
         } catch (RuntimeException | ServletException e) {
+            // the database is away (a restart): 503 + Retry-After page, not "sign-in failed"
+            if (io.faxgate.platform.control.DatabaseOutage.causedBy(e)
+                    && io.faxgate.platform.boundary.DatabaseOutageAnswer.write(request, response)) {
+                return;
+            }
             if (busy(e)) {
                 LOG.warning(() -> "SSO endpoint " + path + ": SAML engine busy, answered 503");
                 if (!response.isCommitted()) {
