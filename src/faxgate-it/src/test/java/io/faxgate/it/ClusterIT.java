@@ -144,7 +144,8 @@ class ClusterIT {
         List<Long> millis = new ArrayList<>();
         for (int trial = 0; trial < 20; trial++) {
             // A revoked session is ended for good (not merely refused), so each trial signs in afresh on A.
-            HttpClient admin = signedInOnA(slug + "-admin", password);
+            // from an address of its own: 20 sign-ins from one address would exceed the per-address sign-in limit
+            HttpClient admin = signedInOnA(slug + "-admin", password, "192.0.2." + (10 + trial));
             assertThat(send(admin, get(B + "/api/v1/me")).statusCode()).as("trial %s: signed in on A, seen on B", trial)
                     .isEqualTo(200);
             assertThat(operator("PUT", A + "/api/v1/tenants/" + slug + "/admins/" + slug + "-admin/enabled",
@@ -176,11 +177,12 @@ class ClusterIT {
                 .isEqualTo(200);
     }
 
-    private static HttpClient signedInOnA(String username, String password) {
+    private static HttpClient signedInOnA(String username, String password, String clientAddress) {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> form = send(client, get(A + "/login.xhtml"));
-        send(client, rebase(FacesForm.signIn(form.body(), username, password), A));
+        send(client, rebase(FacesForm.signIn(form.body(), username, password), A)
+                .header("X-Forwarded-For", clientAddress));
         return client;
     }
 
