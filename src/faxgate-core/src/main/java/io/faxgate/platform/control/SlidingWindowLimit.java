@@ -38,16 +38,6 @@ public class SlidingWindowLimit {
     private final Supplier<SharedValues> store;
     private volatile SharedValues values;
 
-    /**
-     * A limit named after the class that creates it (and its max and window); its counts live on the data grid
-     * when there is one. Prefer {@link #SlidingWindowLimit(String, int, Duration, Clock)} with a name of its own
-     * when one class holds several limits with the same numbers.
-     */
-    public SlidingWindowLimit(int max, Duration window, Clock clock) {
-        this(StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getName()
-                + "/" + max, max, window, clock);
-    }
-
     /** A limit whose counts are shared by every member under this name (keys of different names never mix). */
     public SlidingWindowLimit(String name, int max, Duration window, Clock clock) {
         this(name, max, window, clock, () -> gridOrLocal(window));

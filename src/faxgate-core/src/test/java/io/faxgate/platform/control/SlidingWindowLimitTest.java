@@ -182,7 +182,7 @@ class SlidingWindowLimitTest {
 
     @Test
     void withoutAContainerItCountsInThisJvm() {
-        SlidingWindowLimit local = new SlidingWindowLimit(2, Duration.ofSeconds(1), clock);
+        SlidingWindowLimit local = new SlidingWindowLimit("local", 2, Duration.ofSeconds(1), clock);
         assertThat(local.tryAcquire("a")).isEmpty();
         assertThat(local.tryAcquire("a")).isEmpty();
         assertThat(local.tryAcquire("a")).isPresent();
@@ -200,7 +200,7 @@ class SlidingWindowLimitTest {
 
     @Test
     void maxMustBePositive() {
-        assertThatThrownBy(() -> new SlidingWindowLimit(0, Duration.ofMinutes(1), clock))
+        assertThatThrownBy(() -> new SlidingWindowLimit("none", 0, Duration.ofMinutes(1), clock))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(limit.max()).isEqualTo(3);
         assertThat(limit.window()).isEqualTo(Duration.ofMinutes(1));
