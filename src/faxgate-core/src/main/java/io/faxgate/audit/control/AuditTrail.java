@@ -49,6 +49,13 @@ public class AuditTrail {
         persist(event(tenantId, actor, type, outcome, target, detail, null));
     }
 
+    /** Like {@link #recordAs}, with the client address the caller resolved (a sign-in, before any container caller). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordAs(Long tenantId, String actor, String type, AuditOutcome outcome, String target, String detail,
+                         String sourceIp) {
+        persist(event(tenantId, actor, type, outcome, target, detail, sourceIp));
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordIndependently(Long tenantId, String actor, String type, AuditOutcome outcome, String target,
                                     String detail, String sourceIp) {

@@ -151,15 +151,28 @@ public class SamlSignInFacade {
         if (!user.isActive()) {
             throw refuse(tenant, identity, sourceIp, "USER_DEACTIVATED", "your Faxgate account is deactivated");
         }
+        // Only what changed is written: a person signing in again with the same claims changes no row that decides
+        // access, so nobody's remembered access decision is voided (AccessEpoch) by a routine sign-in.
         reconcileGroups(tenant, user, identity);
         replaceAssertedRoles(tenant, user, identity.roles());
-        user.signedIn(now);
+        recordSignInTime(user, now);
         em.flush();
         String principal = Caller.userPrincipal(user.getId());
-        audit.recordIndependently(tenant.getId(), principal, AuditTypes.SAML_SIGN_IN, AuditOutcome.SUCCESS,
+        // In the sign-in's own transaction: committed together with it (one commit, not two), never without it.
+        audit.recordAs(tenant.getId(), principal, AuditTypes.SAML_SIGN_IN, AuditOutcome.SUCCESS,
                 user.getUserName(), "assertion " + identity.assertionId() + ", groups " + identity.groups().size()
                         + (identity.groupsOverage() ? " (overage)" : "") + ", roles " + identity.roles(), sourceIp);
         return principal;
+    }
+
+    /**
+     * The time of the last sign-in is shown to administrators; it decides no access. Written by a bulk update, which
+     * (unlike an entity change) does not move the AccessEpoch, the user's version (SCIM ETag) or updatedAt.
+     */
+    private void recordSignInTime(DirectoryUser user, Instant now) {
+        em.createQuery("update DirectoryUser u set u.lastSignInAt = :now where u.id = :id and u.tenantId = :tenantId")
+                .setParameter("now", now).setParameter("id", user.getId()).setParameter("tenantId", user.getTenantId())
+                .executeUpdate();
     }
 
     /** A response that failed validation (signature, audience, replay…): audited with its typed reason. */
@@ -191,7 +204,11 @@ public class SamlSignInFacade {
                 // Keep the name rather than fail the sign-in; the clash is the directory's to resolve.
                 userName = user.getUserName();
             }
-            user.describe(userName, email, identity.displayName() != null ? identity.displayName() : user.getDisplayName(), now);
+            String displayName = identity.displayName() != null ? identity.displayName() : user.getDisplayName();
+            if (!userName.equals(user.getUserName()) || !java.util.Objects.equals(email, user.getEmail())
+                    || !java.util.Objects.equals(displayName, user.getDisplayName())) {
+                user.describe(userName, email, displayName, now);
+            }
             return user;
         }
         if (!settings.justInTimeUsers()) {
@@ -265,14 +282,25 @@ public class SamlSignInFacade {
         }
     }
 
+    /** The assertion's app roles become the user's asserted roles; nothing is written when they are the same. */
     private void replaceAssertedRoles(Tenant tenant, DirectoryUser user, List<String> roles) {
+        Set<String> asserted = new LinkedHashSet<>();
+        for (String role : roles) {
+            if (role != null && !role.isBlank() && role.length() <= 300) {
+                asserted.add(role.strip());
+            }
+        }
+        Set<String> stored = em.createNamedQuery(AssertedRole.OF_USER, AssertedRole.class).setParameter("tenantId", tenant.getId())
+                .setParameter("userId", user.getId()).getResultStream().map(AssertedRole::getRoleValue)
+                .collect(Collectors.toSet());
+        if (stored.equals(asserted)) {
+            return;
+        }
         em.createNamedQuery(AssertedRole.DELETE_OF_USER).setParameter("tenantId", tenant.getId())
                 .setParameter("userId", user.getId()).executeUpdate();
         epoch.changedInThisTransaction();
-        for (String role : new LinkedHashSet<>(roles)) {
-            if (role != null && !role.isBlank() && role.length() <= 300) {
-                em.persist(new AssertedRole(tenant.getId(), user.getId(), role.strip()));
-            }
+        for (String role : asserted) {
+            em.persist(new AssertedRole(tenant.getId(), user.getId(), role));
         }
     }
 

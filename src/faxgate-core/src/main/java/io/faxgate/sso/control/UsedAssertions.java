@@ -49,6 +49,9 @@ public class UsedAssertions {
     Clock clock;
 
     @Inject
+    ReplayQuotaHeadroom headroom;
+
+    @Inject
     @ConfigProperty(name = "faxgate.sso.replay.max-entries-per-tenant", defaultValue = "" + DEFAULT_MAX_ENTRIES_PER_TENANT)
     int maxEntriesPerTenant;
 
@@ -59,7 +62,14 @@ public class UsedAssertions {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome markUsed(long tenantId, String assertionKey, Instant expiresAt, Instant now) {
-        Outcome outcome = record(em, tenantId, assertionKey, expiresAt, now, maxEntriesPerTenant);
+        Outcome outcome;
+        if (headroom.take(tenantId)) {
+            requireKey(assertionKey);
+            outcome = insert(em, tenantId, assertionKey, expiresAt); // the quota is far away (ReplayQuotaHeadroom)
+        } else {
+            outcome = record(em, tenantId, assertionKey, expiresAt, now, maxEntriesPerTenant,
+                    unexpired -> headroom.counted(tenantId, unexpired, maxEntriesPerTenant));
+        }
         if (outcome != Outcome.FIRST_USE) {
             context.setRollbackOnly(); // nothing of a refused use is kept (a failed insert already doomed it)
         }
@@ -69,14 +79,29 @@ public class UsedAssertions {
     /** The rule itself, in the caller's transaction (tests run it on plain JPA against PostgreSQL and H2). */
     public static Outcome record(EntityManager em, long tenantId, String assertionKey, Instant expiresAt, Instant now,
                                  int maxEntriesPerTenant) {
-        if (assertionKey == null || !KEY.matcher(assertionKey).matches()) {
-            throw new IllegalArgumentException("assertion key must be a hex SHA-256");
-        }
+        return record(em, tenantId, assertionKey, expiresAt, now, maxEntriesPerTenant, unexpired -> { });
+    }
+
+    private static Outcome record(EntityManager em, long tenantId, String assertionKey, Instant expiresAt, Instant now,
+                                  int maxEntriesPerTenant, java.util.function.LongConsumer counted) {
+        requireKey(assertionKey);
         long unexpired = em.createNamedQuery(UsedAssertion.COUNT_UNEXPIRED_OF_TENANT, Long.class)
                 .setParameter("tenantId", tenantId).setParameter("now", now).getSingleResult();
+        counted.accept(unexpired);
         if (unexpired >= maxEntriesPerTenant) {
             return Outcome.QUOTA_REACHED;
         }
+        return insert(em, tenantId, assertionKey, expiresAt);
+    }
+
+    private static void requireKey(String assertionKey) {
+        if (assertionKey == null || !KEY.matcher(assertionKey).matches()) {
+            throw new IllegalArgumentException("assertion key must be a hex SHA-256");
+        }
+    }
+
+    /** First use is the INSERT; the primary key decides. */
+    private static Outcome insert(EntityManager em, long tenantId, String assertionKey, Instant expiresAt) {
         try {
             em.persist(new UsedAssertion(tenantId, assertionKey, expiresAt));
             em.flush();

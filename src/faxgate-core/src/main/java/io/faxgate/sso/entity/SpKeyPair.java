@@ -4,6 +4,7 @@ import io.faxgate.platform.entity.TenantOwned;
 import io.faxgate.platform.entity.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.NamedQuery;
@@ -16,6 +17,8 @@ import java.time.Instant;
  * with the platform master key (AES-256-GCM).
  */
 @Entity
+// The web tier keeps each tenant's SAML configuration (keys included) until the AccessEpoch moves.
+@EntityListeners(io.faxgate.access.control.AccessChangeListener.class)
 @Table(name = "sp_key_pair")
 @NamedQuery(name = SpKeyPair.ACTIVE_OF_TENANT, query = "select k from SpKeyPair k where k.tenantId = :tenantId and k.keyUse = :use"
         + " and k.active = true order by k.createdAt desc, k.id desc")

@@ -87,6 +87,9 @@ class ScimFilterCostMeasurement {
         explain(ds, "externalId eq", "SELECT id FROM directory_user WHERE tenant_id = 1 AND external_id IS NOT NULL AND external_id = 'oid-42' AND active = TRUE ORDER BY id LIMIT 100");
         explain(ds, "emails[value eq]", "SELECT id FROM directory_user WHERE tenant_id = 1 AND email IS NOT NULL AND LOWER(email) = 'u42@acme.test' ORDER BY id LIMIT 100");
         explain(ds, "userName sw", "SELECT id FROM directory_user WHERE tenant_id = 1 AND user_name_key LIKE 'u42@%' ESCAPE '\\' ORDER BY id LIMIT 100");
+        explain(ds, "emails sw", "SELECT id FROM directory_user WHERE tenant_id = 1 AND email IS NOT NULL AND LOWER(email) LIKE 'u42@%' ESCAPE '\\' ORDER BY id LIMIT 100");
+        explain(ds, "displayName eq", "SELECT id FROM directory_user WHERE tenant_id = 1 AND LOWER(display_name) = 'user 42' ORDER BY id LIMIT 100");
+        explain(ds, "Groups displayName eq", "SELECT id FROM security_group WHERE tenant_id = 1 AND LOWER(display_name) = 'group 42' ORDER BY id LIMIT 100");
         explain(ds, "displayName co", "SELECT id FROM directory_user WHERE tenant_id = 1 AND LOWER(display_name) LIKE '%ser 42x%' ESCAPE '\\' ORDER BY user_name_key, id LIMIT 100");
         explain(ds, "members[value eq]", "SELECT g.id FROM security_group g WHERE g.tenant_id = 1 AND EXISTS (SELECT m.directory_user_id FROM group_membership m WHERE m.tenant_id = 1 AND m.security_group_id = g.id AND m.directory_user_id = " + userIds[42] + ") ORDER BY g.id LIMIT 10");
         em.close();

@@ -1,8 +1,7 @@
 package io.faxgate.access.boundary;
 
-import io.faxgate.sso.boundary.SamlSignInFacade;
+import io.faxgate.sso.boundary.SamlConfigurations;
 import io.faxgate.sso.boundary.SamlSessions;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
@@ -31,8 +30,8 @@ public class SessionTrust {
     @ConfigProperty(name = "faxgate.session.max-age", defaultValue = "PT12H")
     Duration maxAge;
 
-    @EJB
-    SamlSignInFacade sso;
+    @Inject
+    SamlConfigurations sso;
 
     Clock clock = Clock.systemUTC();
 

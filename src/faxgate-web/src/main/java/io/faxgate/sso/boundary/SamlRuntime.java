@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
  * database, see {@link SamlReplayFacade}), and the logout requests we sent and still expect an answer to
  * (cluster-wide: {@link PendingLogouts}). Anonymous
  * work (metadata signing, the IdP's logout messages) gets at most {@value #ANONYMOUS_PERMITS} of the engine's
- * {@value #ENGINE_THREADS} threads, so a flood of it can never starve real sign-ins; every caller waits a bounded time.
+ * threads (one per core, at least two), so a flood of it can never starve real sign-ins; every caller waits a bounded time.
  */
 @ApplicationScoped
 public class SamlRuntime {
 
-    static final int ENGINE_THREADS = 2;
+    /** One engine thread per core (at least two): SAML work is CPU-bound, more threads would only queue in the OS. */
+    static final int ENGINE_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
     static final int ANONYMOUS_PERMITS = 1;
     /** Longest a request thread waits for the engine (queue time included); then 503. */
     private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(10);

@@ -16,10 +16,12 @@ final class SamlTenant {
     private final List<X509Certificate> trusted;
     private final SpCredentials sp;
     private final SpCredentials encryption;
+    private final java.util.Set<String> thumbprints;
 
     SamlTenant(SamlTenantConfiguration configuration) {
         this.configuration = configuration;
         this.trusted = configuration.idpCertificatesPem().stream().map(Pem::parseCertificate).toList();
+        this.thumbprints = SamlSignInFacade.thumbprints(configuration.idpCertificatesPem());
         this.sp = credentials(configuration.slug(), configuration.spCertificatePem(), configuration.spPrivateKeyPkcs8());
         this.encryption = credentials(configuration.slug(), configuration.spEncryptionCertificatePem(),
                 configuration.spEncryptionPrivateKeyPkcs8());
@@ -35,6 +37,11 @@ final class SamlTenant {
 
     List<X509Certificate> trustedCertificates() {
         return trusted;
+    }
+
+    /** SHA-256 thumbprints of the trusted IdP certificates: what a session of this tenant rests on. */
+    java.util.Set<String> thumbprints() {
+        return thumbprints;
     }
 
     /** The SP signing key pair (AuthnRequests, logout messages, metadata). */

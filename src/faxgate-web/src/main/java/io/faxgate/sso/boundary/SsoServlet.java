@@ -62,6 +62,9 @@ public class SsoServlet extends HttpServlet {
     @Inject
     SignedMetadataCache metadataCache;
 
+    @Inject
+    SamlConfigurations configurations;
+
     private TenantSamlClients clients;
     private SecurityFilter security;
     private CallbackFilter callback;
@@ -69,7 +72,7 @@ public class SsoServlet extends HttpServlet {
 
     @PostConstruct
     void configurePac4j() {
-        clients = new TenantSamlClients(signIn, runtime);
+        clients = new TenantSamlClients(configurations, signIn, runtime);
         TenantPathClientFinder finder = new TenantPathClientFinder();
         Config config = new Config(clients);
         config.setSecurityLogic(new DefaultSecurityLogic().setClientFinder(finder));
@@ -174,7 +177,7 @@ public class SsoServlet extends HttpServlet {
     }
 
     private boolean usable(SsoPath path, HttpServletResponse response) throws IOException {
-        Optional<SamlTenantConfiguration> configuration = signIn.configuration(path.tenant());
+        Optional<SamlTenantConfiguration> configuration = configurations.of(path.tenant());
         if (configuration.isEmpty()) {
             SsoPages.message(response, 404, "Unknown company", "There is no Faxgate company with this sign-in address.");
             return false;
@@ -242,7 +245,7 @@ public class SsoServlet extends HttpServlet {
         if (overLimit(limits.singleLogout(ClientAddress.of(request)), path, "SLO_RATE_LIMITED", request, response)) {
             return;
         }
-        Optional<SamlTenantConfiguration> configuration = signIn.configuration(path.tenant());
+        Optional<SamlTenantConfiguration> configuration = configurations.of(path.tenant());
         if (configuration.isEmpty() || !configuration.get().usable()) {
             SsoPages.message(response, 404, "Not found", "Single logout is not available for this company.");
             return;
@@ -342,7 +345,7 @@ public class SsoServlet extends HttpServlet {
         if (overLimit(limits.metadata(ClientAddress.of(request)), path, "METADATA_RATE_LIMITED", request, response)) {
             return;
         }
-        Optional<SamlTenantConfiguration> configuration = signIn.configuration(path.tenant());
+        Optional<SamlTenantConfiguration> configuration = configurations.of(path.tenant());
         if (configuration.isEmpty() || configuration.get().spEntityId() == null || configuration.get().spCertificatePem() == null) {
             SsoPages.message(response, 404, "No metadata yet", "Enter the Client (App) ID in the SSO settings first.");
             return;

@@ -144,7 +144,7 @@ public class TenantSamlClient extends IndirectClient {
         profile.addAttribute(NAME_ID_ATTRIBUTE, assertion.nameId());
         assertion.sessionIndex().ifPresent(s -> profile.addAttribute(SESSION_INDEX_ATTRIBUTE, s));
         SamlSessions.rememberTrust(profile, Instant.now(), assertion.sessionNotOnOrAfter(),
-                SamlSignInFacade.thumbprints(tenant.configuration().idpCertificatesPem()));
+                tenant.thumbprints());
         credentials.setUserProfile(profile);
         return credentials;
     }

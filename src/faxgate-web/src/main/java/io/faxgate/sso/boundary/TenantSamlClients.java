@@ -13,11 +13,13 @@ import org.pac4j.core.client.Clients;
  */
 public class TenantSamlClients extends Clients {
 
+    private final SamlConfigurations configurations;
     private final SamlSignInFacade signIn;
     private final SamlRuntime runtime;
     private final Map<String, TenantSamlClient> bySlug = new ConcurrentHashMap<>();
 
-    public TenantSamlClients(SamlSignInFacade signIn, SamlRuntime runtime) {
+    public TenantSamlClients(SamlConfigurations configurations, SamlSignInFacade signIn, SamlRuntime runtime) {
+        this.configurations = configurations;
         this.signIn = signIn;
         this.runtime = runtime;
     }
@@ -32,7 +34,7 @@ public class TenantSamlClients extends Clients {
 
     /** The tenant's client while its SSO is usable; empty for unknown tenants and switched-off SSO. */
     public Optional<TenantSamlClient> forTenant(String slug) {
-        Optional<SamlTenantConfiguration> configuration = signIn.configuration(slug).filter(SamlTenantConfiguration::usable);
+        Optional<SamlTenantConfiguration> configuration = configurations.of(slug).filter(SamlTenantConfiguration::usable);
         if (configuration.isEmpty()) {
             bySlug.remove(slug);
             return Optional.empty();

@@ -2,6 +2,7 @@ package io.faxgate.access.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.faxgate.sso.boundary.SamlConfigurations;
 import io.faxgate.sso.boundary.SamlSignInFacade;
 import io.faxgate.sso.boundary.SamlSessions;
 import java.time.Clock;
@@ -24,12 +25,12 @@ class SessionTrustTest {
         SessionTrust trust = new SessionTrust();
         trust.maxAge = Duration.ofHours(12);
         trust.clock = Clock.fixed(now, ZoneOffset.UTC);
-        trust.sso = new SamlSignInFacade() {
+        trust.sso = new SamlConfigurations(new SamlSignInFacade() {
             @Override
             public Optional<Set<String>> trustedCertificates(String slug) {
                 return Optional.ofNullable(trustedNow.get(slug));
             }
-        };
+        }, () -> 0L);
         return trust;
     }
 
