@@ -10,11 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Counting is the expensive part of a mark (an index range of up to the quota's size, on every sign-in); the quota
  * only bounds storage (decision 0014), so it need not be counted while it is far away.
  *
- * <p>After each count a node may write a tenth of the headroom it saw without counting. With up to ten nodes doing
- * the same, all of them together write at most the headroom before someone counts again: the quota still holds
- * (beyond the overshoot by concurrent requests that 0014 already accepts). Near the quota the allowance is zero and
- * every mark counts, as before. A count that includes expired, not yet purged marks only makes the next count sooner.
- * Kept per JVM on purpose: it is an estimate of the shared table, never the decision — the table is.
+ * <p>After each count a node may write a tenth of the headroom it saw without counting. Near the quota the
+ * allowance is zero and every mark counts, as before; nodes that keep signing people in stop at the quota. The worst
+ * case is nodes that counted long ago and kept their allowance unused while others filled the table: with up to ten
+ * nodes their allowances add up to less than one quota, so storage stays below twice the quota (0014's quota bounds
+ * storage; it is not a security boundary, and replay is still decided by the primary key alone). A count that
+ * includes expired, not yet purged marks only makes the next count sooner. Kept per JVM on purpose: it is an
+ * estimate of the shared table, never a decision — the table is.
  */
 @ApplicationScoped
 public class ReplayQuotaHeadroom {
