@@ -122,7 +122,7 @@ public class SamlValidationBenchmark {
         Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
         Element assertion = (Element) doc.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "Assertion").item(0);
         assertion.setIdAttributeNS(null, "ID", true);
-        Element signature = (Element) assertion.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").item(0);
+        Element signature = (Element) assertion.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature").item(0);
         return new XMLSignature(signature, "", true).checkSignatureValue(idpKey);
     }
 
