@@ -17,7 +17,12 @@ import jakarta.servlet.http.HttpServletRequest;
 public class AdminToolAccess {
 
     public static boolean reachableBy(HttpServletRequest request) {
-        return Permission.adminTool().stream().anyMatch(p -> request.isUserInRole(p.name()));
+        return reachableWith(request::isUserInRole);
+    }
+
+    /** The same rule for a caller whose roles are known without the container (see LandingServlet). */
+    public static boolean reachableWith(java.util.function.Predicate<String> inRole) {
+        return Permission.adminTool().stream().anyMatch(p -> inRole.test(p.name()));
     }
 
     /** For pages: {@code #{adminTool.reachable}}. */

@@ -25,14 +25,23 @@ public class LandingServlet extends HttpServlet {
         return worksOnlyWithFaxes(request) ? CONSOLE : START_PAGE;
     }
 
+    /** The same decision for roles known without a container caller (the ACS, right after the sign-in). */
+    static String landingFor(java.util.Set<String> roles) {
+        return worksOnlyWithFaxes(true, roles::contains) ? CONSOLE : START_PAGE;
+    }
+
     /** Signed in with fax permissions and nothing administrative: the staff console is their whole Faxgate. */
     public static boolean worksOnlyWithFaxes(HttpServletRequest request) {
+        return worksOnlyWithFaxes(request.getUserPrincipal() != null, request::isUserInRole);
+    }
+
+    private static boolean worksOnlyWithFaxes(boolean signedIn, java.util.function.Predicate<String> inRole) {
         // Anything beyond the faxes (operating, any admin-tool permission) keeps the start page with its links.
-        if (request.getUserPrincipal() == null || request.isUserInRole(Roles.OPERATOR)
-                || AdminToolAccess.reachableBy(request)) {
+        if (!signedIn || inRole.test(Roles.OPERATOR)
+                || AdminToolAccess.reachableWith(inRole)) {
             return false;
         }
-        return request.isUserInRole(Roles.VIEW_FAXES) || request.isUserInRole(Roles.SEND_FAXES);
+        return inRole.test(Roles.VIEW_FAXES) || inRole.test(Roles.SEND_FAXES);
     }
 
     @Override

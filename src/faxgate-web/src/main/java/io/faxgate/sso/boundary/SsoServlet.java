@@ -65,6 +65,9 @@ public class SsoServlet extends HttpServlet {
     @Inject
     SamlConfigurations configurations;
 
+    @EJB
+    io.faxgate.access.boundary.CallerFacade callers;
+
     private TenantSamlClients clients;
     private SecurityFilter security;
     private CallbackFilter callback;
@@ -238,7 +241,7 @@ public class SsoServlet extends HttpServlet {
                     request.getParameter("RelayState"));
             return;
         }
-        callback.doFilter(request, response, (req, res) -> { });
+        callback.doFilter(request, new DirectLanding(request, response, callers::currentRoles), (req, res) -> { });
     }
 
     private void singleLogout(SsoPath path, HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {

@@ -34,4 +34,13 @@ class LandingServletTest {
         assertThat(LandingServlet.landingFor(caller(Set.of("TENANT_MEMBER")))).isEqualTo("/");
         assertThat(LandingServlet.landingFor(caller(null))).isEqualTo("/");
     }
+
+    /** The ACS picks the landing itself (DirectLanding): the same rule from the roles as /start from the container's. */
+    @Test
+    void theAcsPicksTheSameLandingFromTheRoles() {
+        for (Set<String> roles : java.util.List.of(Set.of("TENANT_MEMBER", "VIEW_FAXES", "SEND_FAXES"), Set.of("TENANT_MEMBER", "SEND_FAXES"),
+                Set.of("TENANT_MEMBER", "VIEW_FAXES", "MANAGE_FAX_LINES"), Set.of("PLATFORM_OPERATOR"), Set.of("TENANT_MEMBER"), Set.<String>of())) {
+            assertThat(LandingServlet.landingFor(roles)).as(roles.toString()).isEqualTo(LandingServlet.landingFor(caller(roles)));
+        }
+    }
 }
