@@ -14,7 +14,6 @@ import io.faxgate.sso.saml.fixture.EntraIdp;
 import io.faxgate.sso.saml.internal.ResponseValidation;
 import io.faxgate.sso.saml.internal.XmlSecurity;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Base64;
@@ -145,10 +144,53 @@ public class SamlValidationBenchmark {
         return List.of(response.getNameId(), response.getAttributes());
     }
 
-    /** For a look at the answer's size: {@code java -cp faxgate-benchmarks.jar io.faxgate.benchmarks.SamlValidationBenchmark}. */
-    public static void main(String[] args) {
-        String xml = new String(Base64.getDecoder().decode(EntraShapedResponse.of(1, AUDIENCE, ACS, Instant.now()).encoded()),
-                StandardCharsets.UTF_8);
-        System.out.println(xml.length() + " characters");
+    /**
+     * The same four contenders without JMH, for a shared machine: rounds of each one in turn on one thread, timed by
+     * the CPU time they used (the thread's own; the process's for the engine, whose work runs on its threads), so
+     * other people's load moves the numbers far less than wall-clock throughput. Prints the median CPU time per
+     * validation and what that means per core.
+     * <pre>java -cp faxgate-benchmarks.jar io.faxgate.benchmarks.SamlValidationBenchmark 20 500</pre>
+     * arguments: rounds, validations per contender and round.
+     */
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        SamlValidationBenchmark b = new SamlValidationBenchmark();
+        b.setUp();
+        System.out.println("answer: " + Base64.getDecoder().decode(b.encoded).length + " bytes of XML");
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var process = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        Map<String, java.util.concurrent.Callable<Object>> contenders = new java.util.LinkedHashMap<>();
+        contenders.put("floor", b::floor);
+        contenders.put("faxgateOnCallerThread", b::faxgateOnCallerThread);
+        contenders.put("faxgateEngine", b::faxgateEngine);
+        contenders.put("oneLogin", b::oneLogin);
+        Map<String, List<Double>> micros = new java.util.LinkedHashMap<>();
+        contenders.keySet().forEach(k -> micros.put(k, new java.util.ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            for (var c : contenders.entrySet()) {
+                boolean engine = c.getKey().equals("faxgateEngine");
+                long before = engine ? process.getProcessCpuTime() : threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < perRound; i++) {
+                    c.getValue().call();
+                }
+                long used = (engine ? process.getProcessCpuTime() : threads.getCurrentThreadCpuTime()) - before;
+                if (round >= rounds / 4) { // the first quarter warms the JIT
+                    micros.get(c.getKey()).add(used / 1e3 / perRound);
+                }
+            }
+        }
+        b.tearDown();
+        double floor = median(micros.get("floor"));
+        for (var m : micros.entrySet()) {
+            double med = median(m.getValue());
+            System.out.printf("%-24s %8.1f µs CPU per validation = %7.0f per second per core   (floor / this = %.2f)%n",
+                    m.getKey(), med, 1e6 / med, floor / med);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 }
