@@ -1,7 +1,9 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.sso.control.SsoSettingsRequest;
+
 import io.faxgate.access.boundary.AdminTenant;
-import io.faxgate.audit.boundary.AuditEventView;
+import io.faxgate.audit.control.AuditEventView;
 import io.faxgate.platform.boundary.PageErrors;
 import io.faxgate.platform.boundary.PageErrors.Field;
 import io.faxgate.sso.entity.ClaimNames;
