@@ -270,7 +270,8 @@ public class SsoSettingsPage implements Serializable {
             return view().metadataEndpoint();
         }
         String id = clientId.strip();
-        return id.startsWith("api://") ? id : "api://" + id; // a pasted api://… is refused on save, with the reason
+        // a pasted api://… is refused on save, with the reason
+        return id.startsWith("api://") ? id : io.faxgate.sso.entity.SsoConfiguration.entityIdOf(id);
 
     }
 
