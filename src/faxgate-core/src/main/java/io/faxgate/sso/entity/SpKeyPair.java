@@ -18,7 +18,7 @@ import java.time.Instant;
  */
 @Entity
 // The web tier keeps each tenant's SAML configuration (keys included) until the AccessEpoch moves.
-@EntityListeners(io.faxgate.access.control.AccessChangeListener.class)
+@EntityListeners(io.faxgate.platform.entity.AccessChangeListener.class)
 @Table(name = "sp_key_pair")
 @NamedQuery(name = SpKeyPair.ACTIVE_OF_TENANT, query = "select k from SpKeyPair k where k.tenantId = :tenantId and k.keyUse = :use"
         + " and k.active = true order by k.createdAt desc, k.id desc")

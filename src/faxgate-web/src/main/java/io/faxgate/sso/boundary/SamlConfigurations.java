@@ -1,6 +1,6 @@
 package io.faxgate.sso.boundary;
 
-import io.faxgate.access.control.AccessEpoch;
+import io.faxgate.platform.control.AccessEpoch;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
