@@ -114,12 +114,13 @@ class AdminPanelPageIT {
         assertThat(browser.waitFor(By.id("sso:primaryCertificate")).getAttribute("value")).startsWith("-----BEGIN CERTIFICATE-----");
 
         browser.type(By.id("sso:clientId"), CLIENT_ID);
+        browser.click(By.cssSelector("[id='sso:enforceUntested'] .ui-chkbox-box")); // untested on purpose (break-glass admin)
         browser.click(By.id("sso:save"));
         waitForText(browser, By.id("sso:messages"), "SSO settings saved.");
         assertThat(waitForText(browser, By.id("metadataEndpoint"), "api://")).isEqualTo("api://" + CLIENT_ID);
         assertThat(waitForText(browser, By.id("sso:certificates"), "expires within 60 days")).contains("Microsoft Azure Federated SSO Certificate");
-        assertThat(browser.waitFor(By.id("testSignIn")).getAttribute("href")).isEqualTo(FaxgateApi.BASE_URL + "/sso/" + t.slug() + "/login");
-        assertThat(browser.waitFor(By.id("testSignIn")).getAttribute("target")).isEqualTo("_blank");
+        assertThat(browser.waitFor(By.id("tryLogin")).getAttribute("href")).isEqualTo(FaxgateApi.BASE_URL + "/sso/" + t.slug() + "/login");
+        assertThat(browser.waitFor(By.id("tryLogin")).getAttribute("target")).isEqualTo("_blank");
         assertNoConsoleErrors(browser);
         screenshot(browser, "admin-sso");
 
@@ -158,6 +159,7 @@ class AdminPanelPageIT {
         browser.type(By.id("sso:clientId"), java.util.UUID.randomUUID().toString());
         setValue(browser, By.id("sso:primaryCertificate"), certificate);
         browser.click(By.cssSelector("[id='sso:enabled'] .ui-chkbox-box"));
+        browser.click(By.cssSelector("[id='sso:enforceUntested'] .ui-chkbox-box")); // tested-first is SsoTestBeforeEnforceIT's
         browser.click(By.id("sso:save"));
         browser.waitForUrl(FaxgateApi.BASE_URL + "/login.xhtml");
         assertThat(browser.waitFor(By.id("ssoEnabledNote")).getText()).contains("password session ended");
