@@ -83,7 +83,7 @@ public class SsoSettingsFacade {
         audit.record(tenant.getId(), AuditTypes.SSO_SETTINGS_CHANGED, AuditOutcome.SUCCESS, slug,
                 describe(before) + " -> " + describe(next));
         if (untested) {
-            audit.record(tenant.getId(), AuditTypes.SSO_SETTINGS_CHANGED, AuditOutcome.WARNING, slug,
+            audit.record(tenant.getId(), AuditTypes.SSO_ENFORCED_UNTESTED, AuditOutcome.WARNING, slug,
                     "SSO is enforced for the admin tool with settings no test sign-in passed with");
         }
         if (next.allowSha1() && !before.allowSha1()) {
