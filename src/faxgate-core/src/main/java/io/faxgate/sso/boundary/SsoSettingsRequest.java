@@ -24,20 +24,9 @@ public record SsoSettingsRequest(
         Boolean allowAesCbc,
         Boolean enforceUntested) {
 
-    /** Before {@code enforceUntested}: absent means "accept with a warning" (see {@link SsoSettingsFacade#save}). */
-    public SsoSettingsRequest(Boolean enabled, String mode, String scope, String loginEndpoint, String clientId,
-                              List<String> certificates, String idpEntityId, Boolean allowIdpInitiated, Boolean requireMfa,
-                              Integer clockSkewSeconds, Boolean allowSha1, Boolean justInTimeUsers,
-                              ClaimNamesRequest claimNames, Long version, Boolean allowAesCbc) {
-        this(enabled, mode, scope, loginEndpoint, clientId, certificates, idpEntityId, allowIdpInitiated, requireMfa,
-                clockSkewSeconds, allowSha1, justInTimeUsers, claimNames, version, allowAesCbc, null);
-    }
+    // One constructor only: JSON-B binds records through their single (canonical) constructor.
 
     /** Optional; a missing or blank name means Microsoft Entra's claim URI (for {@code mfa}/{@code mfaValue}: Entra's MFA claim). */
     public record ClaimNamesRequest(String objectId, String email, String groups, String roles, String mfa, String mfaValue) {
-
-        public ClaimNamesRequest(String objectId, String email, String groups, String roles) {
-            this(objectId, email, groups, roles, null, null);
-        }
     }
 }

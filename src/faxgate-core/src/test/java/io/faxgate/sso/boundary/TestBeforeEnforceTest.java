@@ -57,7 +57,7 @@ class TestBeforeEnforceTest {
     void claimNamesOfOtherIdpsAreValidatedNamingTheField() {
         SsoSettingsRequest request = new SsoSettingsRequest(false, "AUTHENTICATION_ONLY", "BOTH", null, null, List.of(), null,
                 false, false, 180, false, true, new SsoSettingsRequest.ClaimNamesRequest("oid", null, null, null, "amr value", "x".repeat(301)),
-                null, false);
+                null, false, null);
         assertThatThrownBy(() -> SsoSettingsValidation.validate(request, true, Instant.now()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
                         .extracting(f -> f.field()).contains("claimNames.mfa", "claimNames.mfaValue"));
