@@ -1,12 +1,14 @@
 package io.faxgate.sso.boundary;
 
-import io.faxgate.access.control.TenantAccess;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.tenant.control.TenantAccess;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
 import io.faxgate.platform.boundary.ConflictException;
+import io.faxgate.sso.control.SignInRecordView;
 import io.faxgate.sso.control.SignInRecords;
+import io.faxgate.sso.control.SignInReport;
 import io.faxgate.sso.control.TenantSsoSettings;
 import io.faxgate.sso.entity.SignInRecord;
 import io.faxgate.sso.entity.SsoConfiguration;

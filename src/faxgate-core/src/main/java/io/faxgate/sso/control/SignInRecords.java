@@ -1,8 +1,6 @@
 package io.faxgate.sso.control;
 
 import io.faxgate.platform.control.RetentionPolicy;
-import io.faxgate.sso.boundary.SignInReport;
-import io.faxgate.sso.boundary.SignInRecordView;
 import io.faxgate.sso.entity.SignInRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faxgate.platform.boundary.InvalidInputException;
+import io.faxgate.sso.control.SsoSettingsRequest;
 import io.faxgate.sso.control.SsoSettingsValidation;
 import io.faxgate.sso.entity.ClaimNames;
 import io.faxgate.sso.entity.SsoConfiguration;

@@ -1,5 +1,6 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.sso.control.SignInReport;
 import io.faxgate.sso.entity.ClaimNames;
 import io.faxgate.sso.saml.SamlValidationException;
 import io.faxgate.sso.saml.SignInTrace;
