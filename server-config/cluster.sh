@@ -85,7 +85,9 @@ stop_db() {
 start_das() {
   chmod +x "$PAYARA_HOME"/bin/* "$PAYARA_HOME"/glassfish/bin/* 2>/dev/null || true
   if [[ ! -d "$domain_dir" ]]; then
-    "$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword=true \
+    # --checkports=false: a port base inside the ephemeral range (as some test machines use) may see a port
+    # briefly held by an outgoing connection; a port really taken still fails when the server binds it.
+    "$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword=true --checkports=false \
       --portbase "$FAXGATE_CLUSTER_PORTBASE" "$FAXGATE_DOMAIN" >/dev/null
     log "created domain $FAXGATE_DOMAIN (port base $FAXGATE_CLUSTER_PORTBASE, admin port $FAXGATE_ADMIN_PORT)"
     # A new domain needs no restart for its settings: the driver is in the domain's common library directory (where
@@ -128,7 +130,7 @@ configure_group() {
     if ! asadmin list-instances | grep -q "^$(instance_of $node) "; then
       port="$(port_of $node)"
       if [[ $node == a ]]; then base=$((FAXGATE_CLUSTER_PORTBASE + 100)); else base=$((FAXGATE_CLUSTER_PORTBASE + 200)); fi
-      asadmin create-instance --node "$config_node" --deploymentgroup "$group" --config "$config" \
+      asadmin create-instance --node "$config_node" --deploymentgroup "$group" --config "$config" --checkports=false \
         --portbase "$base" --systemproperties "HTTP_LISTENER_PORT=$port" "$(instance_of $node)" >/dev/null
       log "created instance $(instance_of $node) (node $node, http://localhost:$port, port base $base)"
     fi
