@@ -154,6 +154,15 @@ class ClusterIT {
             assertThat(spoofed.headers().firstValue("Strict-Transport-Security")).isEmpty();
             assertThat(spoofed.headers().allValues("Set-Cookie"))
                     .noneSatisfy(c -> assertThat(c.toLowerCase()).contains("secure"));
+            // nor can it pick the address it is limited under: a new X-Forwarded-For per attempt, one budget
+            String wrong = "Basic " + Base64.getEncoder().encodeToString(("nobody-" + System.nanoTime() + ":wrong")
+                    .getBytes(StandardCharsets.UTF_8));
+            int status = 0;
+            for (int i = 0; i <= LIMIT; i++) {
+                status = send(PLAIN, get("http://" + own + ":" + (BASE + 280) + "/api/v1/me")
+                        .header("Authorization", wrong).header("X-Forwarded-For", "203.0.113." + (100 + i))).statusCode();
+            }
+            assertThat(status).as("attempt %s from one untrusted peer, whatever it forwards", LIMIT + 1).isEqualTo(429);
         }
     }
 
