@@ -1,5 +1,7 @@
 package io.faxgate.access.control;
 
+import io.faxgate.platform.control.AccessEpoch;
+
 import io.faxgate.access.entity.Caller;
 import io.faxgate.access.entity.CallerKind;
 import io.faxgate.access.entity.LocalAccount;
@@ -8,6 +10,8 @@ import io.faxgate.access.entity.Permission;
 import io.faxgate.directory.entity.DirectoryUser;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.faxgate.tenant.control.CallerScope;
+import io.faxgate.tenant.control.CallerScopes;
 import io.faxgate.tenant.control.Tenants;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +26,7 @@ import java.util.Set;
  * tenants resolve to nothing, which ends their sessions on the next request.
  */
 @ApplicationScoped
-public class CallerDirectory {
+public class CallerDirectory implements CallerScopes {
 
     @PersistenceContext
     EntityManager em;
@@ -37,7 +41,7 @@ public class CallerDirectory {
     PermissionSources sources;
 
     @Inject
-    SsoScopeRule ssoRule;
+    SsoPolicy ssoRule;
 
     /** Decisions as of {@link AccessEpoch} value; a bounded memory, cleared when full. */
     private record Remembered(long epoch, long computedAtNanos, Optional<Caller> caller) {
@@ -76,6 +80,13 @@ public class CallerDirectory {
         }
         remembered.put(principalName, new Remembered(now, nanos, fresh));
         return fresh;
+    }
+
+    /** For tenant isolation (TenantAccess): the caller as far as tenants are concerned. */
+    @Override
+    public Optional<CallerScope> of(String principalName) {
+        return find(principalName).map(c -> new CallerScope(c.principalName(), c.isOperator(), c.tenantId(),
+                c.tenantSlug(), c.directoryUserId(), c.userName()));
     }
 
     private Optional<Caller> compute(String principalName) {

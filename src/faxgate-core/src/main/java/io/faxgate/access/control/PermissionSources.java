@@ -7,8 +7,6 @@ import io.faxgate.access.entity.RoleMapping;
 import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.GroupMembership;
 import io.faxgate.directory.entity.SecurityGroup;
-import io.faxgate.sso.control.TenantSsoSettings;
-import io.faxgate.sso.entity.SsoMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,17 +29,18 @@ public class PermissionSources {
     EntityManager em;
 
     @Inject
-    TenantSsoSettings ssoSettings;
+    SsoPolicy sso;
 
-    public SsoMode modeOf(long tenantId) {
-        return ssoSettings.configurationOf(tenantId).mode();
+    /** Whether the tenant's permissions come from role mappings (else from grants made in Faxgate). */
+    public boolean fromDirectory(long tenantId) {
+        return sso.permissionsFromDirectory(tenantId);
     }
 
     /** Each permission the user holds, with a human-readable list of its sources. */
     public Map<Permission, List<String>> of(DirectoryUser user) {
         Map<Permission, List<String>> sources = new EnumMap<>(Permission.class);
         long tenantId = user.getTenantId();
-        if (modeOf(tenantId) == SsoMode.AUTHENTICATION_AND_PERMISSIONS) {
+        if (fromDirectory(tenantId)) {
             Map<String, String> claimValues = claimValuesOf(user);
             em.createNamedQuery(RoleMapping.OF_TENANT, RoleMapping.class).setParameter("tenantId", tenantId)
                     .getResultStream().filter(m -> claimValues.containsKey(m.getClaimValue()))
@@ -68,6 +67,7 @@ public class PermissionSources {
                 .forEach(r -> claimValues.put(r.getRoleValue(), "app role " + r.getRoleValue()));
         em.createNamedQuery(GroupMembership.GROUPS_OF_USER, SecurityGroup.class).setParameter("tenantId", tenantId)
                 .setParameter("userId", user.getId()).getResultStream()
+                .filter(g -> g.getExternalId() != null) // no object id: no claim can name the group
                 .forEach(g -> claimValues.putIfAbsent(g.getExternalId(), "group " + g.getDisplayName()));
         return claimValues;
     }
