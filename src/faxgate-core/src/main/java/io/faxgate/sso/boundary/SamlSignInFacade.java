@@ -201,6 +201,12 @@ public class SamlSignInFacade {
         // Matched by object id only, never by name: Bob@x signing in with another object id than the existing bob@x
         // is refused, not merged — merging by name would let one directory identity take over another's user.
         if (users.userNameTaken(tenant.getId(), userName, -1)) {
+            // The name may have been taken a moment ago by this very person: a concurrent sign-in that created the
+            // user and committed between the lookup above and this check (each statement sees the latest commits).
+            Optional<DirectoryUser> createdMeanwhile = users.byExternalIdLocked(tenant.getId(), identity.objectId());
+            if (createdMeanwhile.isPresent()) {
+                return createdMeanwhile.get();
+            }
             throw refuse(tenant, identity, sourceIp, "USERNAME_CONFLICT", "another Faxgate user already has the user name "
                     + userName + " (user names are compared ignoring case) with a different directory object id");
         }
