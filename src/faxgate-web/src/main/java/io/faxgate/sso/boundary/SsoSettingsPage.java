@@ -9,6 +9,7 @@ import io.faxgate.audit.control.AuditEventView;
 import io.faxgate.platform.boundary.PageErrors;
 import io.faxgate.platform.boundary.PageErrors.Field;
 import io.faxgate.sso.entity.ClaimNames;
+import io.faxgate.sso.saml.Pem;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -277,11 +278,7 @@ public class SsoSettingsPage implements Serializable {
     }
 
     static String pem(String base64) {
-        StringBuilder out = new StringBuilder("-----BEGIN CERTIFICATE-----\n");
-        for (int i = 0; i < base64.length(); i += 64) {
-            out.append(base64, i, Math.min(base64.length(), i + 64)).append('\n');
-        }
-        return out.append("-----END CERTIFICATE-----").toString();
+        return Pem.armourCertificate(Base64.getMimeDecoder().decode(base64)).strip();
     }
 
     public void refreshSignIns() {
