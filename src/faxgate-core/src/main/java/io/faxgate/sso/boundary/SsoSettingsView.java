@@ -27,5 +27,8 @@ public record SsoSettingsView(
         String spMetadataUrl,
         String singleLogoutEndpoint,
         List<CertificateDetails> certificateDetails,
-        boolean allowAesCbc) implements java.io.Serializable {
+        boolean allowAesCbc,
+        boolean testedWithCurrentSettings,
+        java.time.Instant testedAt,
+        String testedBy) implements java.io.Serializable {
 }
