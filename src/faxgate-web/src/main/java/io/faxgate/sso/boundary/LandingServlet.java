@@ -24,15 +24,19 @@ public class LandingServlet extends HttpServlet {
 
     /** The page a sign-in lands on: operators on the platform overview (what needs their attention). */
     static String landingFor(HttpServletRequest request) {
-        if (request.getUserPrincipal() != null && request.isUserInRole(Roles.OPERATOR)) {
-            return OPERATOR_OVERVIEW;
-        }
-        return worksOnlyWithFaxes(request) ? CONSOLE : START_PAGE;
+        return landingFor(request.getUserPrincipal() != null, request::isUserInRole);
     }
 
     /** The same decision for roles known without a container caller (the ACS, right after the sign-in). */
     static String landingFor(java.util.Set<String> roles) {
-        return worksOnlyWithFaxes(true, roles::contains) ? CONSOLE : START_PAGE;
+        return landingFor(true, roles::contains);
+    }
+
+    private static String landingFor(boolean signedIn, java.util.function.Predicate<String> inRole) {
+        if (signedIn && inRole.test(Roles.OPERATOR)) {
+            return OPERATOR_OVERVIEW;
+        }
+        return worksOnlyWithFaxes(signedIn, inRole) ? CONSOLE : START_PAGE;
     }
 
     /** Signed in with fax permissions and nothing administrative: the staff console is their whole Faxgate. */
