@@ -62,7 +62,8 @@ public class PermissionFacade {
         DirectoryUser user = users.get(tenant.getId(), userId);
         SsoMode mode = sources.modeOf(tenant.getId());
         Map<Permission, List<String>> held = sources.of(user);
-        boolean editable = mode == SsoMode.AUTHENTICATION_ONLY;
+        // editable while any part's permissions are granted in Faxgate (the mode applies to the parts in scope only)
+        boolean editable = sources.idpDecidedParts(tenant.getId()).size() < Permission.Area.values().length;
         return new UserPermissions(userId, mode.name(), editable, editable ? null : READ_ONLY,
                 held.entrySet().stream().map(e -> new UserPermissions.Held(e.getKey().name(), e.getKey().description(), e.getValue())).toList());
     }
@@ -72,7 +73,7 @@ public class PermissionFacade {
         Tenant tenant = access.tenant(slug);
         DirectoryUser user = users.get(tenant.getId(), userId);
         Permission permission = PermissionNames.parse("permission", permissionName);
-        refuseUnlessEditable(tenant, user, "grant " + permission);
+        refuseUnlessEditable(tenant, user, permission, "grant " + permission);
         refuseUnlessCallerMayHandOut(tenant, user, permission, "grant ");
         if (grantOf(tenant, user, permission) == null) {
             em.persist(new PermissionGrant(tenant.getId(), user.getId(), permission, access.caller().userName(), clock.instant()));
@@ -87,7 +88,7 @@ public class PermissionFacade {
         Tenant tenant = access.tenant(slug);
         DirectoryUser user = users.get(tenant.getId(), userId);
         Permission permission = PermissionNames.parse("permission", permissionName);
-        refuseUnlessEditable(tenant, user, "revoke " + permission);
+        refuseUnlessEditable(tenant, user, permission, "revoke " + permission);
         refuseUnlessCallerMayHandOut(tenant, user, permission, "revoke ");
         PermissionGrant grant = grantOf(tenant, user, permission);
         if (grant != null) {
@@ -98,8 +99,8 @@ public class PermissionFacade {
         return of(slug, userId);
     }
 
-    private void refuseUnlessEditable(Tenant tenant, DirectoryUser user, String attempted) {
-        if (sources.modeOf(tenant.getId()) != SsoMode.AUTHENTICATION_ONLY) {
+    private void refuseUnlessEditable(Tenant tenant, DirectoryUser user, Permission permission, String attempted) {
+        if (sources.idpDecidedParts(tenant.getId()).contains(permission.area())) {
             audit.recordIndependently(tenant.getId(), null, AuditTypes.PERMISSION_CHANGE_REFUSED, AuditOutcome.DENIED,
                     user.getUserName(), attempted + ": permissions are read-only in mode AUTHENTICATION_AND_PERMISSIONS", null);
             throw new ConflictException("mode", READ_ONLY);

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -87,9 +88,10 @@ public class CallerDirectory {
         if (principalName.startsWith(Caller.USER_PREFIX)) {
             try {
                 long id = Long.parseLong(principalName.substring(Caller.USER_PREFIX.length()));
+                // a SAML session: it holds only the permissions of the parts the tenant's SSO scope covers now
                 return Optional.ofNullable(em.find(DirectoryUser.class, id))
                         .filter(DirectoryUser::isActive)
-                        .flatMap(u -> ofUser(u, Caller.userPrincipal(u.getId()), null));
+                        .flatMap(u -> ofUser(u, Caller.userPrincipal(u.getId()), null, ssoRule.samlParts(u.getTenantId())));
             } catch (NumberFormatException malformed) {
                 return Optional.empty();
             }
@@ -107,9 +109,14 @@ public class CallerDirectory {
             if (!account.isBreakGlass() && ssoRule.forWebStaff(account.getTenantId())) {
                 return Optional.empty(); // SSO now applies to web staff: password sessions end
             }
+            // a console password never reaches a part where SSO applies (the admin tool under scope ADMIN_TOOL)
+            Set<Permission.Area> parts = EnumSet.allOf(Permission.Area.class);
+            if (!account.isBreakGlass()) {
+                parts.removeAll(ssoRule.samlParts(account.getTenantId()));
+            }
             return Optional.ofNullable(em.find(DirectoryUser.class, account.getDirectoryUserId()))
                     .filter(u -> u.isActive() && u.getTenantId() == account.getTenantId())
-                    .flatMap(u -> ofUser(u, principal, account.credentialStamp()));
+                    .flatMap(u -> ofUser(u, principal, account.credentialStamp(), parts));
         }
         if (!account.isBreakGlass() && ssoRule.forAdminTool(account.getTenantId())) {
             return Optional.empty(); // SSO now applies to the admin tool: password sessions end
@@ -118,9 +125,11 @@ public class CallerDirectory {
                 t.getSlug(), null, account.getUsername(), null, Permission.adminTool(), account.credentialStamp()));
     }
 
-    private Optional<Caller> ofUser(DirectoryUser user, String principal, String credentialStamp) {
+    /** @param parts the parts of Faxgate this way in reaches; permissions of other parts do not count */
+    private Optional<Caller> ofUser(DirectoryUser user, String principal, String credentialStamp, Set<Permission.Area> parts) {
         Optional<Tenant> tenant = tenants.byId(user.getTenantId());
-        Set<Permission> permissions = sources.of(user).keySet();
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        sources.of(user).keySet().stream().filter(p -> parts.contains(p.area())).forEach(permissions::add);
         return tenant.map(t -> new Caller(principal, CallerKind.DIRECTORY_USER, t.getId(),
                 t.getSlug(), user.getId(), user.getUserName(), user.getEmail(), permissions, credentialStamp));
     }

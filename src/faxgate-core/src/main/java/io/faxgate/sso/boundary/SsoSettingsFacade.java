@@ -141,7 +141,7 @@ public class SsoSettingsFacade {
                 c.loginEndpoint(), c.clientId(), pems, c.idpEntityId(), effectiveIssuer(c), c.allowIdpInitiated(),
                 c.requireMfa(), c.clockSkewSeconds(), c.allowSha1(), c.justInTimeUsers(), c.claimNames(), settings.getVersion(),
                 endpoints.consume(slug), endpoints.redirect(slug), c.spEntityId(), endpoints.metadataDocument(slug),
-                endpoints.singleLogout(slug), details, c.allowAesCbc());
+                endpoints.singleLogout(slug), details, c.allowAesCbc(), c.signAuthnRequests());
     }
 
     /** The issuer responses must carry: the explicit override, else the one derived from an Entra endpoint. */
@@ -164,6 +164,6 @@ public class SsoSettingsFacade {
                 + ", certificates=" + certs + ", allowIdpInitiated=" + c.allowIdpInitiated() + ", requireMfa="
                 + c.requireMfa() + ", allowSha1=" + c.allowSha1() + ", justInTimeUsers=" + c.justInTimeUsers()
                 + ", clockSkewSeconds=" + c.clockSkewSeconds() + ", claimNames=" + c.claimNames()
-                + ", allowAesCbc=" + c.allowAesCbc() + "}";
+                + ", allowAesCbc=" + c.allowAesCbc() + ", signAuthnRequests=" + c.signAuthnRequests() + "}";
     }
 }

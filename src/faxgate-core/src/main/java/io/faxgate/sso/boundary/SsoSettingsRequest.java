@@ -21,7 +21,9 @@ public record SsoSettingsRequest(
         Boolean justInTimeUsers,
         ClaimNamesRequest claimNames,
         Long version,
-        Boolean allowAesCbc) {
+        Boolean allowAesCbc,
+        /** Sign AuthnRequests (Entra: "require verification certificates"); default off. */
+        Boolean signAuthnRequests) {
 
     /** Optional; a missing or blank name means Microsoft Entra's claim URI. */
     public record ClaimNamesRequest(String objectId, String email, String groups, String roles) {

@@ -27,5 +27,6 @@ public record SsoSettingsView(
         String spMetadataUrl,
         String singleLogoutEndpoint,
         List<CertificateDetails> certificateDetails,
-        boolean allowAesCbc) implements java.io.Serializable {
+        boolean allowAesCbc,
+        boolean signAuthnRequests) implements java.io.Serializable {
 }

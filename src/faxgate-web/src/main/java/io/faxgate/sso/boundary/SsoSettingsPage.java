@@ -55,6 +55,7 @@ public class SsoSettingsPage implements Serializable {
     private Integer clockSkewSeconds;
     private boolean allowSha1;
     private boolean allowAesCbc;
+    private boolean signAuthnRequests;
     private boolean justInTimeUsers;
     private transient ClaimNames claimNames;
     private long version;
@@ -81,6 +82,7 @@ public class SsoSettingsPage implements Serializable {
         clockSkewSeconds = view.clockSkewSeconds();
         allowSha1 = view.allowSha1();
         allowAesCbc = view.allowAesCbc();
+        signAuthnRequests = view.signAuthnRequests();
         justInTimeUsers = view.justInTimeUsers();
         claimNames = view.claimNames();
         version = view.version();
@@ -108,7 +110,7 @@ public class SsoSettingsPage implements Serializable {
         ClaimNames c = claimNames != null ? claimNames : view().claimNames() != null ? view().claimNames() : ClaimNames.entra();
         SsoSettingsRequest request = new SsoSettingsRequest(enabled, mode, scope, loginEndpoint, clientId, certificates,
                 blankToNull(idpEntityId), allowIdpInitiated, requireMfa, clockSkewSeconds, allowSha1, justInTimeUsers,
-                new SsoSettingsRequest.ClaimNamesRequest(c.objectId(), c.email(), c.groups(), c.roles()), version, allowAesCbc);
+                new SsoSettingsRequest.ClaimNamesRequest(c.objectId(), c.email(), c.groups(), c.roles()), version, allowAesCbc, signAuthnRequests);
         try {
             facade.save(slug, request);
         } catch (RuntimeException e) {
@@ -328,6 +330,8 @@ public class SsoSettingsPage implements Serializable {
     public void setAllowSha1(boolean allowSha1) { this.allowSha1 = allowSha1; }
     public boolean isAllowAesCbc() { return allowAesCbc; }
     public void setAllowAesCbc(boolean allowAesCbc) { this.allowAesCbc = allowAesCbc; }
+    public boolean isSignAuthnRequests() { return signAuthnRequests; }
+    public void setSignAuthnRequests(boolean signAuthnRequests) { this.signAuthnRequests = signAuthnRequests; }
     public boolean isJustInTimeUsers() { return justInTimeUsers; }
     public void setJustInTimeUsers(boolean justInTimeUsers) { this.justInTimeUsers = justInTimeUsers; }
     public String getMetadataXml() { return metadataXml; }
