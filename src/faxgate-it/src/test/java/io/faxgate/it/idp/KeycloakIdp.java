@@ -243,7 +243,12 @@ public final class KeycloakIdp {
         if (spec.signedRequestsRequired()) {
             attributes.put("saml.signing.certificate", pemBody(spec.spSigningCertificatePem()));
         }
-        attributes.put("saml.encrypt", "false");
+        attributes.put("saml.encrypt", Boolean.toString(spec.encryptedAssertions()));
+        if (spec.encryptedAssertions()) {
+            attributes.put("saml.encryption.certificate", pemBody(spec.encryptionCertificatePem()));
+            attributes.put("saml.encryption.algorithm", spec.encryptionAlgorithm());
+            attributes.put("saml.encryption.keyAlgorithm", "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p");
+        }
         attributes.put("saml.force.post.binding", "true");
         attributes.put("saml.authnstatement", "true");
         attributes.put("saml_name_id_format", "email");
