@@ -19,9 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Company sign-in: the sign-in page's "work e-mail" form posts here. A verified domain of a company with single
- * sign-on on goes to that company's SP-initiated sign-in ({@code /sso/{company}/login}); every other address — unknown
- * domain, unverified claim, company without SSO — goes back to the sign-in page with one and the same answer, so
- * nobody learns which companies exist. Limited per client address ({@code faxgate.sso.company-sign-in-per-minute},
+ * sign-on on goes on to that company's SP-initiated sign-in ({@code /sso/{company}/login}); every other address —
+ * unknown domain, unverified claim, company without SSO — goes back to the sign-in page with one and the same note,
+ * so nobody learns which companies exist. Limited per client address ({@code faxgate.sso.company-sign-in-per-minute},
  * default 10), like the other anonymous SSO endpoints.
  */
 @WebServlet(CompanySignInServlet.PATH)
@@ -61,9 +61,11 @@ public class CompanySignInServlet extends HttpServlet {
             return;
         }
         Optional<String> company = companies.tenantFor(request.getParameter("email"));
-        // 303: the browser follows with a GET, to the company's IdP or back to the page
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getContextPath()
-                + company.map(slug -> "/sso/" + slug + "/login").orElse(NOT_FOUND));
+        String next = SsoPages.escape(request.getContextPath() + company.map(slug -> "/sso/" + slug + "/login").orElse(NOT_FOUND));
+        // A page that navigates on by itself, not a 303: the IdP's address is checked against the sign-in page's CSP
+        // form-action when a redirect follows a form post (see OnToIdpLogout). One shape for every answer.
+        response.setHeader("Cache-Control", "no-store");
+        SsoPages.write(response, HttpServletResponse.SC_OK, "Company sign-in", "<meta http-equiv=\"refresh\" content=\"0;url="
+                + next + "\"><h1>Company sign-in</h1><p><a id=\"companyContinue\" href=\"" + next + "\">Continue</a></p>");
     }
 }
