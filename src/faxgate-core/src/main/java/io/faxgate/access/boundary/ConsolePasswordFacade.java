@@ -7,7 +7,6 @@ import io.faxgate.access.control.LocalAccounts;
 import io.faxgate.access.control.PasswordHashing;
 import io.faxgate.access.control.SsoScopeRule;
 import io.faxgate.access.control.TenantAccess;
-import io.faxgate.access.entity.Caller;
 import io.faxgate.access.entity.LocalAccount;
 import io.faxgate.access.entity.Permission;
 import io.faxgate.access.entity.Roles;
@@ -154,8 +153,7 @@ public class ConsolePasswordFacade {
      * could otherwise sign in as a more powerful administrator. The grant rule decides, as for a grant.
      */
     private void refuseUnlessCallerHoldsTheirAdminPermissions(Tenant tenant, DirectoryUser user) {
-        Set<Permission> theirs = callers.find(Caller.userPrincipal(user.getId())).map(Caller::permissions)
-                .orElse(Set.of());
+        Set<Permission> theirs = callers.permissionsOf(user);
         rule.enforce(access.caller(), tenant.getId(), "permissions", user.getUserName(),
                 "console password for a user holding " + theirs, theirs, false);
     }

@@ -79,6 +79,14 @@ public class CallerDirectory {
         return fresh;
     }
 
+    /**
+     * Everything the user holds, whatever the way in (the caller of a SAML session or a console password holds only
+     * the parts its way in reaches): what a console password would hand over, what User Maintenance shows.
+     */
+    public Set<Permission> permissionsOf(DirectoryUser user) {
+        return user.isActive() ? Set.copyOf(sources.of(user).keySet()) : Set.of();
+    }
+
     private Optional<Caller> compute(String principalName) {
         if (principalName.startsWith(Caller.LOCAL_PREFIX)) {
             return accounts.bySignInName(principalName.substring(Caller.LOCAL_PREFIX.length()))

@@ -2,7 +2,6 @@ package io.faxgate.directory.boundary;
 
 import io.faxgate.access.control.CallerDirectory;
 import io.faxgate.access.control.TenantAccess;
-import io.faxgate.access.entity.Caller;
 import io.faxgate.access.entity.Roles;
 import io.faxgate.directory.control.DirectoryUsers;
 import io.faxgate.directory.control.SecurityGroups;
@@ -86,8 +85,7 @@ public class DirectoryUserFacade {
     public DirectoryUserDetail get(String slug, long id) {
         Tenant tenant = access.tenant(slug);
         DirectoryUser user = users.get(tenant.getId(), id);
-        List<String> permissions = callers.find(Caller.userPrincipal(user.getId()))
-                .map(c -> c.permissions().stream().map(Enum::name).sorted().toList()).orElse(List.of());
+        List<String> permissions = callers.permissionsOf(user).stream().map(Enum::name).sorted().toList();
         return new DirectoryUserDetail(DirectoryUserView.of(user),
                 groups.ofUser(tenant.getId(), user.getId()).stream().map(SecurityGroupView::of).toList(),
                 lines.reachableBy(tenant.getId(), user.getId()).stream().map(FaxLineView::of).toList(),
