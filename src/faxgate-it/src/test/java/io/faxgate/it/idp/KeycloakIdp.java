@@ -50,6 +50,10 @@ import org.w3c.dom.NodeList;
  * hook; test runs that never call {@link #get()} never start it. Its database is in memory: every JVM starts from the
  * realm file. Output goes to {@code target/keycloak.log}. Tests in the same JVM share the realm, so they should use
  * their own slugs, usernames and group names (e.g. suffixed with a random id).
+ *
+ * <p>This class is the tests' one entry point; the work is split: {@link KeycloakProcess} starts and stops the
+ * server, {@link KeycloakAdminClient} calls its Admin REST API, {@link EntraClaimMappers} makes a client speak Entra's
+ * claim names. Here remain the IdP's facts (endpoints, certificate), SAML clients, roles, users and groups.
  */
 public final class KeycloakIdp {
 
