@@ -124,7 +124,8 @@ class KeycloakProtocolIT {
     @Test
     void singleLogoutStartedAtTheIdpEndsTheFaxgateSessionAndAForgedOneDoesNot() {
         Tenant tenant = tenant(Map.of());
-        idp.registerSamlClient(tenant.spec());
+        // "Sign documents": Keycloak signs its LogoutRequests only then (Faxgate refuses unsigned ones, like forged ones).
+        idp.registerSamlClient(tenant.spec().withSigning(true, true));
         String slo = FaxgateApi.BASE_URL + "/sso/" + tenant.slug() + "/slo";
         try (Browser browser = Browser.open(); SamlEngine engine = SamlEngines.keycloak()) {
             signInThroughKeycloak(browser, tenant.slug());
@@ -140,7 +141,13 @@ class KeycloakProtocolIT {
             browser.get(idp.entityId() + "/protocol/openid-connect/logout");
             browser.click(By.id("kc-logout"));
             // Faxgate ends the session, then audits the sign-out; wait for that before looking.
-            browser.waitUntil(d -> !SamlSignInIT.auditOutcomes(tenant.slug(), "SAML_SIGN_OUT").isEmpty(), Duration.ofSeconds(30));
+            try {
+                browser.waitUntil(d -> !SamlSignInIT.auditOutcomes(tenant.slug(), "SAML_SIGN_OUT").isEmpty(), Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+                browser.saveArtifacts(ARTIFACTS, "idp-logout-failed");
+                throw new AssertionError("no sign-out at " + browser.currentUrl() + "; refusals: "
+                        + SamlSignInIT.auditOutcomes(tenant.slug(), "SAML_SIGN_IN"), e);
+            }
             browser.saveArtifacts(ARTIFACTS, "idp-logout-done");
             assertThat(me(browser)).as("the Faxgate session ended").doesNotContain("\"tenant\"");
         }

@@ -109,14 +109,14 @@ class SsoScopeIT {
         JsonNode me = SamlFlows.me(browser);
         assertThat(me.get("permissions").toString()).contains("MANAGE_FAX_LINES").doesNotContain("VIEW_FAXES");
         assertThat(browser.get(base + "/fax-lines").statusCode()).as("admin tool: in scope").isEqualTo(200);
-        assertThat(browser.get("/api/v1/me/faxes").statusCode()).as("staff API: out of scope").isEqualTo(403);
+        assertThat(browser.get("/api/v1/me/fax-lines").statusCode()).as("staff API: out of scope").isEqualTo(403);
         assertThat(browser.get("/console/index.xhtml").statusCode()).as("staff console: out of scope").isEqualTo(403);
 
         // Scope WEB_STAFF, on the next request of the same session: the other way round.
         Answer changed = operator.put(base + "/sso", settingsOf(tenant, "WEB_STAFF"));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(browser.get(base + "/fax-lines").statusCode()).isEqualTo(403);
-        HttpResponse<String> faxes = browser.get("/api/v1/me/faxes");
+        HttpResponse<String> faxes = browser.get("/api/v1/me/fax-lines");
         assertThat(faxes.statusCode()).as(faxes.body()).isEqualTo(200);
     }
 
@@ -158,7 +158,7 @@ class SsoScopeIT {
         Answer ssoOn = operator.put(base + "/sso", settings);
         assertThat(ssoOn.status()).as(ssoOn.toString()).isEqualTo(200);
         assertThat(asFay.get(base + "/fax-lines").status()).as("admin tool under SSO: not with a password").isEqualTo(403);
-        assertThat(asFay.get("/api/v1/me/faxes").status()).as("the console still takes the password").isEqualTo(200);
+        assertThat(asFay.get("/api/v1/me/fax-lines").status()).as("the console still takes the password").isEqualTo(200);
     }
 
     private static Map<String, Object> settingsOf(SamlFlows.SsoTenant tenant, String scope) {
