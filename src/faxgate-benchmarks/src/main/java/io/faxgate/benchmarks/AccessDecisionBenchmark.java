@@ -1,10 +1,10 @@
 package io.faxgate.benchmarks;
 
-import io.faxgate.access.control.AccessEpoch;
+import io.faxgate.platform.control.AccessEpoch;
 import io.faxgate.access.control.CallerDirectory;
 import io.faxgate.access.control.LocalAccounts;
 import io.faxgate.access.control.PermissionSources;
-import io.faxgate.access.control.SsoScopeRule;
+import io.faxgate.sso.control.SsoScopeRule;
 import io.faxgate.access.entity.AssertedRole;
 import io.faxgate.access.entity.Caller;
 import io.faxgate.access.entity.Permission;
@@ -118,7 +118,7 @@ public class AccessDecisionBenchmark {
         inject(directory, "em", em);
         inject(directory, "accounts", inject(new LocalAccounts(), "em", em));
         inject(directory, "tenants", tenants);
-        inject(directory, "sources", inject(inject(new PermissionSources(), "em", em), "ssoSettings", ssoSettings));
+        inject(directory, "sources", inject(inject(new PermissionSources(), "em", em), "sso", ssoRule));
         inject(directory, "ssoRule", ssoRule);
         inject(directory, "epoch", epoch);
         Set<String> roles = directory.find(principal).orElseThrow().roles();

@@ -1,17 +1,18 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.access.control.SsoPolicy;
+import io.faxgate.access.control.CurrentCaller;
 import io.faxgate.access.control.CallerDirectory;
 import io.faxgate.access.control.LocalCredentialCheck;
-import io.faxgate.access.control.TenantAccess;
+import io.faxgate.tenant.control.TenantAccess;
 import io.faxgate.access.entity.Caller;
 import io.faxgate.access.control.LocalAccounts;
 import io.faxgate.access.entity.AccountLockout;
 import io.faxgate.platform.boundary.TooManyRequestsException;
 import java.time.Duration;
-import io.faxgate.access.control.SsoScopeRule;
 import io.faxgate.access.entity.LocalAccount;
 import io.faxgate.access.entity.LocalAccountKind;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
@@ -34,6 +35,9 @@ public class CallerFacade {
     TenantAccess access;
 
     @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
     CallerDirectory callers;
 
     @Inject
@@ -46,7 +50,7 @@ public class CallerFacade {
     AuditTrail audit;
 
     @Inject
-    SsoScopeRule ssoRequired;
+    SsoPolicy ssoRequired;
 
     @Inject
     LocalAccounts accounts;
@@ -61,7 +65,7 @@ public class CallerFacade {
 
     @RolesAllowed({Roles.OPERATOR, Roles.TENANT_MEMBER})
     public CallerView me() {
-        Caller c = access.caller();
+        Caller c = currentCaller.get();
         List<FaxLineView> reachable = c.directoryUserId() == null ? List.of()
                 : lines.reachableBy(c.tenantId(), c.directoryUserId()).stream().map(FaxLineView::of).toList();
         return new CallerView(c.principalName(), c.kind().name(), c.tenantSlug(), c.directoryUserId(), c.userName(),

@@ -1,15 +1,17 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.access.control.SsoPolicy;
+import io.faxgate.access.control.CurrentCaller;
 import io.faxgate.access.control.AccountLockouts;
 import io.faxgate.access.control.CallerDirectory;
 import io.faxgate.access.control.GrantRule;
 import io.faxgate.access.control.LocalAccounts;
 import io.faxgate.access.control.PasswordHashing;
-import io.faxgate.access.control.SsoScopeRule;
-import io.faxgate.access.control.TenantAccess;
+import io.faxgate.tenant.control.TenantAccess;
+import io.faxgate.access.entity.Caller;
 import io.faxgate.access.entity.LocalAccount;
 import io.faxgate.access.entity.Permission;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
@@ -43,6 +45,9 @@ public class ConsolePasswordFacade {
     TenantAccess access;
 
     @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
     DirectoryUsers users;
 
     @Inject
@@ -55,7 +60,7 @@ public class ConsolePasswordFacade {
     PasswordHashing hashing;
 
     @Inject
-    SsoScopeRule ssoRule;
+    SsoPolicy ssoRule;
 
     @Inject
     AuditTrail audit;
@@ -154,7 +159,7 @@ public class ConsolePasswordFacade {
      */
     private void refuseUnlessCallerHoldsTheirAdminPermissions(Tenant tenant, DirectoryUser user) {
         Set<Permission> theirs = callers.permissionsOf(user);
-        rule.enforce(access.caller(), tenant.getId(), "permissions", user.getUserName(),
+        rule.enforce(currentCaller.get(), tenant.getId(), "permissions", user.getUserName(),
                 "console password for a user holding " + theirs, theirs, false);
     }
 }

@@ -1,19 +1,19 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.access.control.CurrentCaller;
 import io.faxgate.access.control.GrantRule;
 import io.faxgate.access.control.PermissionSources;
 import io.faxgate.access.entity.Caller;
-import io.faxgate.access.control.TenantAccess;
+import io.faxgate.tenant.control.TenantAccess;
 import io.faxgate.access.entity.Permission;
 import io.faxgate.access.entity.PermissionGrant;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
 import io.faxgate.directory.control.DirectoryUsers;
 import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.platform.boundary.ConflictException;
-import io.faxgate.sso.entity.SsoMode;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -43,6 +43,9 @@ public class PermissionFacade {
     TenantAccess access;
 
     @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
     DirectoryUsers users;
 
     @Inject
@@ -60,11 +63,13 @@ public class PermissionFacade {
     public UserPermissions of(String slug, long userId) {
         Tenant tenant = access.tenant(slug);
         DirectoryUser user = users.get(tenant.getId(), userId);
-        SsoMode mode = sources.modeOf(tenant.getId());
-        Map<Permission, List<String>> held = sources.of(user);
+        Set<Permission.Area> byDirectory = sources.directoryDecidedParts(tenant.getId());
         // editable while any part's permissions are granted in Faxgate (the mode applies to the parts in scope only)
-        boolean editable = sources.idpDecidedParts(tenant.getId()).size() < Permission.Area.values().length;
-        return new UserPermissions(userId, mode.name(), editable, editable ? null : READ_ONLY,
+        boolean editable = byDirectory.size() < Permission.Area.values().length;
+        Map<Permission, List<String>> held = sources.of(user);
+        // the names of the tenant's SSO modes, as the API has always shown them
+        String mode = byDirectory.isEmpty() ? "AUTHENTICATION_ONLY" : "AUTHENTICATION_AND_PERMISSIONS";
+        return new UserPermissions(userId, mode, editable, editable ? null : READ_ONLY,
                 held.entrySet().stream().map(e -> new UserPermissions.Held(e.getKey().name(), e.getKey().description(), e.getValue())).toList());
     }
 
@@ -76,7 +81,7 @@ public class PermissionFacade {
         refuseUnlessEditable(tenant, user, permission, "grant " + permission);
         refuseUnlessCallerMayHandOut(tenant, user, permission, "grant ");
         if (grantOf(tenant, user, permission) == null) {
-            em.persist(new PermissionGrant(tenant.getId(), user.getId(), permission, access.caller().userName(), clock.instant()));
+            em.persist(new PermissionGrant(tenant.getId(), user.getId(), permission, currentCaller.get().userName(), clock.instant()));
             em.flush();
             audit.record(tenant.getId(), AuditTypes.PERMISSION_GRANTED, AuditOutcome.SUCCESS, user.getUserName(), permission.name());
         }
@@ -100,7 +105,7 @@ public class PermissionFacade {
     }
 
     private void refuseUnlessEditable(Tenant tenant, DirectoryUser user, Permission permission, String attempted) {
-        if (sources.idpDecidedParts(tenant.getId()).contains(permission.area())) {
+        if (sources.directoryDecidedParts(tenant.getId()).contains(permission.area())) {
             audit.recordIndependently(tenant.getId(), null, AuditTypes.PERMISSION_CHANGE_REFUSED, AuditOutcome.DENIED,
                     user.getUserName(), attempted + ": permissions are read-only in mode AUTHENTICATION_AND_PERMISSIONS", null);
             throw new ConflictException("mode", READ_ONLY);
@@ -108,7 +113,7 @@ public class PermissionFacade {
     }
 
     private void refuseUnlessCallerMayHandOut(Tenant tenant, DirectoryUser user, Permission permission, String verb) {
-        Caller caller = access.caller();
+        Caller caller = currentCaller.get();
         rule.enforce(caller, tenant.getId(), "permission", user.getUserName(), verb + permission, Set.of(permission),
                 Long.valueOf(user.getId()).equals(caller.directoryUserId()));
     }

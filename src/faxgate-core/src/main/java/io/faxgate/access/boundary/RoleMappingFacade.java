@@ -1,13 +1,14 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.access.control.CurrentCaller;
 import io.faxgate.access.control.GrantRule;
 import io.faxgate.access.control.PermissionSources;
-import io.faxgate.access.control.TenantAccess;
+import io.faxgate.tenant.control.TenantAccess;
 import io.faxgate.access.entity.Caller;
 import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.access.entity.Permission;
 import io.faxgate.access.entity.RoleMapping;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
@@ -35,6 +36,9 @@ public class RoleMappingFacade {
 
     @Inject
     TenantAccess access;
+
+    @Inject
+    CurrentCaller currentCaller;
 
     @Inject
     AuditTrail audit;
@@ -72,7 +76,7 @@ public class RoleMappingFacade {
      * groups (that would change their own permissions, even where the tenant's mode does not use mappings yet).
      */
     private void refuseUnlessCallerMayMap(Tenant tenant, String claimValue, Permission permission, String verb) {
-        Caller caller = access.caller();
+        Caller caller = currentCaller.get();
         boolean own = caller.directoryUserId() != null && Optional.ofNullable(em.find(DirectoryUser.class, caller.directoryUserId()))
                 .map(u -> sources.claimValuesOf(u).containsKey(claimValue)).orElse(false);
         rule.enforce(caller, tenant.getId(), "permission", claimValue, verb + claimValue + " -> " + permission,

@@ -1,5 +1,7 @@
 package io.faxgate.access.control;
 
+import io.faxgate.platform.control.AccessEpoch;
+
 import io.faxgate.access.entity.Caller;
 import io.faxgate.access.entity.CallerKind;
 import io.faxgate.access.entity.LocalAccount;
@@ -8,6 +10,8 @@ import io.faxgate.access.entity.Permission;
 import io.faxgate.directory.entity.DirectoryUser;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.faxgate.tenant.control.CallerScope;
+import io.faxgate.tenant.control.CallerScopes;
 import io.faxgate.tenant.control.Tenants;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +27,7 @@ import java.util.Set;
  * tenants resolve to nothing, which ends their sessions on the next request.
  */
 @ApplicationScoped
-public class CallerDirectory {
+public class CallerDirectory implements CallerScopes {
 
     @PersistenceContext
     EntityManager em;
@@ -38,7 +42,7 @@ public class CallerDirectory {
     PermissionSources sources;
 
     @Inject
-    SsoScopeRule ssoRule;
+    SsoPolicy ssoRule;
 
     /** Decisions as of {@link AccessEpoch} value; a bounded memory, cleared when full. */
     private record Remembered(long epoch, long computedAtNanos, Optional<Caller> caller) {
@@ -79,12 +83,11 @@ public class CallerDirectory {
         return fresh;
     }
 
-    /**
-     * Everything the user holds, whatever the way in (the caller of a SAML session or a console password holds only
-     * the parts its way in reaches): what a console password would hand over, what User Maintenance shows.
-     */
-    public Set<Permission> permissionsOf(DirectoryUser user) {
-        return user.isActive() ? Set.copyOf(sources.of(user).keySet()) : Set.of();
+    /** For tenant isolation (TenantAccess): the caller as far as tenants are concerned. */
+    @Override
+    public Optional<CallerScope> of(String principalName) {
+        return find(principalName).map(c -> new CallerScope(c.principalName(), c.isOperator(), c.tenantId(),
+                c.tenantSlug(), c.directoryUserId(), c.userName()));
     }
 
     private Optional<Caller> compute(String principalName) {
@@ -99,7 +102,7 @@ public class CallerDirectory {
                 // a SAML session: it holds only the permissions of the parts the tenant's SSO scope covers now
                 return Optional.ofNullable(em.find(DirectoryUser.class, id))
                         .filter(DirectoryUser::isActive)
-                        .flatMap(u -> ofUser(u, Caller.userPrincipal(u.getId()), null, ssoRule.samlParts(u.getTenantId())));
+                        .flatMap(u -> ofUser(u, Caller.userPrincipal(u.getId()), null, ssoRule.coveredParts(u.getTenantId())));
             } catch (NumberFormatException malformed) {
                 return Optional.empty();
             }
@@ -117,10 +120,10 @@ public class CallerDirectory {
             if (!account.isBreakGlass() && ssoRule.forWebStaff(account.getTenantId())) {
                 return Optional.empty(); // SSO now applies to web staff: password sessions end
             }
-            // a console password never reaches a part where SSO applies (the admin tool under scope ADMIN_TOOL)
+            // a console password never reaches a part SSO covers (the admin tool under scope ADMIN_TOOL)
             Set<Permission.Area> parts = EnumSet.allOf(Permission.Area.class);
             if (!account.isBreakGlass()) {
-                parts.removeAll(ssoRule.samlParts(account.getTenantId()));
+                parts.removeAll(ssoRule.coveredParts(account.getTenantId()));
             }
             return Optional.ofNullable(em.find(DirectoryUser.class, account.getDirectoryUserId()))
                     .filter(u -> u.isActive() && u.getTenantId() == account.getTenantId())
@@ -131,6 +134,14 @@ public class CallerDirectory {
         }
         return tenants.byId(account.getTenantId()).map(t -> new Caller(principal, CallerKind.TENANT_ADMIN, t.getId(),
                 t.getSlug(), null, account.getUsername(), null, Permission.adminTool(), account.credentialStamp()));
+    }
+
+    /**
+     * Everything the user holds, whatever the way in (the caller of a SAML session or a console password holds only
+     * the parts its way in reaches): what a console password would hand over, what User Maintenance shows.
+     */
+    public Set<Permission> permissionsOf(DirectoryUser user) {
+        return user.isActive() ? Set.copyOf(sources.of(user).keySet()) : Set.of();
     }
 
     /** @param parts the parts of Faxgate this way in reaches; permissions of other parts do not count */

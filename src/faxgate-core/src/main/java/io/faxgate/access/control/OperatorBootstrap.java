@@ -1,5 +1,6 @@
 package io.faxgate.access.control;
 
+import io.faxgate.platform.control.StartupLocks;
 import io.faxgate.access.entity.LocalAccount;
 import io.faxgate.access.entity.LocalAccountKind;
 import io.faxgate.audit.control.AuditTrail;
@@ -11,8 +12,6 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("SchemaMigration")
 public class OperatorBootstrap {
 
+    @Inject
+    StartupLocks startupLocks;
+
     private static final Logger LOG = Logger.getLogger(OperatorBootstrap.class.getName());
 
     @Inject
@@ -50,8 +52,6 @@ public class OperatorBootstrap {
     @ConfigProperty(name = "faxgate.bootstrap.operator.credentials-file")
     Optional<String> credentialsFile;
 
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     LocalAccounts accounts;
@@ -71,8 +71,7 @@ public class OperatorBootstrap {
     @PostConstruct
     void ensureOperator() {
         // Held until this start-up transaction commits; another node's bootstrap waits here, then sees our operator.
-        em.createNativeQuery("SELECT name FROM startup_lock WHERE name = 'operator-bootstrap' FOR UPDATE")
-                .getResultList();
+        startupLocks.hold("operator-bootstrap");
         Optional<String> password = configuredPassword.filter(p -> !p.isBlank());
         Optional<LocalAccount> existing = accounts.operator(username);
         if (existing.isPresent()) {

@@ -1,5 +1,7 @@
 package io.faxgate.access.entity;
 
+import io.faxgate.platform.entity.Roles;
+
 import java.io.Serializable;
 import java.util.Set;
 import java.util.TreeSet;

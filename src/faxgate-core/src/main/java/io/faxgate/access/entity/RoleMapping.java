@@ -3,7 +3,7 @@ package io.faxgate.access.entity;
 import io.faxgate.platform.entity.TenantOwned;
 import io.faxgate.platform.entity.VersionedEntity;
 import jakarta.persistence.Column;
-import io.faxgate.access.control.AccessChangeListener;
+import io.faxgate.platform.entity.AccessChangeListener;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,13 @@
 package io.faxgate.audit.boundary;
 
-import io.faxgate.access.control.TenantAccess;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.audit.control.AuditVerification;
+
+import io.faxgate.audit.control.AuditQuery;
+
+import io.faxgate.audit.control.AuditEventView;
+
+import io.faxgate.tenant.control.TenantAccess;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.audit.control.AuditCsv;
 import io.faxgate.audit.control.AuditLog;
 import io.faxgate.audit.control.AuditSealing;

@@ -1,6 +1,6 @@
 package io.faxgate.audit.control;
 
-import io.faxgate.audit.boundary.AuditEventView;
+import io.faxgate.audit.control.AuditEventView;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.faxgate.audit.control;
 
-import io.faxgate.audit.boundary.AuditQuery;
+import io.faxgate.audit.control.AuditQuery;
 import io.faxgate.audit.entity.AuditEvent;
 import io.faxgate.audit.entity.AuditOutcome;
 import jakarta.enterprise.context.ApplicationScoped;

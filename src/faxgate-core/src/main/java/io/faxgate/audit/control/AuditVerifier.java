@@ -1,6 +1,6 @@
 package io.faxgate.audit.control;
 
-import io.faxgate.audit.boundary.AuditVerification;
+import io.faxgate.audit.control.AuditVerification;
 import io.faxgate.audit.entity.AuditChain;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

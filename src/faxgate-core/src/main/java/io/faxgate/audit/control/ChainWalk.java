@@ -1,6 +1,6 @@
 package io.faxgate.audit.control;
 
-import io.faxgate.audit.boundary.BrokenLink;
+import io.faxgate.audit.control.BrokenLink;
 import java.util.List;
 
 /**

@@ -1,13 +1,9 @@
 package io.faxgate.directory.boundary;
 
-import io.faxgate.access.control.CallerDirectory;
-import io.faxgate.access.control.TenantAccess;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.tenant.control.TenantAccess;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.directory.control.DirectoryUsers;
-import io.faxgate.directory.control.SecurityGroups;
 import io.faxgate.directory.entity.DirectoryUser;
-import io.faxgate.fax.boundary.FaxLineView;
-import io.faxgate.fax.control.FaxLines;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
@@ -24,7 +20,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** The tenant's users as User Maintenance sees them. */
+/** The tenant's users as User Maintenance lists and (de)activates them; one user's detail: {@code access.boundary.UserDetailFacade}. */
 @Stateless
 @RolesAllowed({Roles.OPERATOR, Roles.MANAGE_USERS})
 public class DirectoryUserFacade {
@@ -36,15 +32,6 @@ public class DirectoryUserFacade {
 
     @Inject
     DirectoryUsers users;
-
-    @Inject
-    SecurityGroups groups;
-
-    @Inject
-    FaxLines lines;
-
-    @Inject
-    CallerDirectory callers;
 
     @Inject
     AuditTrail audit;
@@ -80,15 +67,5 @@ public class DirectoryUserFacade {
                     change.active() ? "activated" : "deactivated");
         }
         return DirectoryUserView.of(user);
-    }
-
-    public DirectoryUserDetail get(String slug, long id) {
-        Tenant tenant = access.tenant(slug);
-        DirectoryUser user = users.get(tenant.getId(), id);
-        List<String> permissions = callers.permissionsOf(user).stream().map(Enum::name).sorted().toList();
-        return new DirectoryUserDetail(DirectoryUserView.of(user),
-                groups.ofUser(tenant.getId(), user.getId()).stream().map(SecurityGroupView::of).toList(),
-                lines.reachableBy(tenant.getId(), user.getId()).stream().map(FaxLineView::of).toList(),
-                permissions);
     }
 }

@@ -1,5 +1,7 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.directory.control.ScimMember;
+
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;

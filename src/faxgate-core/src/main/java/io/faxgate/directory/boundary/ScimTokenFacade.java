@@ -1,7 +1,7 @@
 package io.faxgate.directory.boundary;
 
-import io.faxgate.access.control.TenantAccess;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.tenant.control.TenantAccess;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
@@ -9,6 +9,7 @@ import io.faxgate.directory.control.ScimTokens;
 import io.faxgate.directory.entity.ScimToken;
 import io.faxgate.platform.boundary.InvalidInputException;
 import io.faxgate.platform.boundary.NotFoundException;
+import io.faxgate.platform.control.PublicBaseUrl;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -20,6 +21,14 @@ import java.util.List;
 @Stateless
 @RolesAllowed({Roles.OPERATOR, Roles.MANAGE_SCIM_TOKENS})
 public class ScimTokenFacade {
+
+    @Inject
+    PublicBaseUrl publicBase;
+
+    /** Where the tenant's SCIM clients send their requests: the "Tenant URL" an Entra admin pastes. */
+    public String scimBaseUrl(String slug) {
+        return publicBase.resolve("/scim/v2/" + slug);
+    }
 
     static final int MAX_LABEL = 200;
     static final int MAX_RATE = 10_000;

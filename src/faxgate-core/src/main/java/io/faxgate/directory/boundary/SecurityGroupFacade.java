@@ -1,7 +1,7 @@
 package io.faxgate.directory.boundary;
 
-import io.faxgate.access.control.TenantAccess;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.tenant.control.TenantAccess;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;

@@ -1,9 +1,8 @@
 package io.faxgate.directory.control;
 
-import io.faxgate.access.control.AccessEpoch;
-import io.faxgate.directory.boundary.ScimMember;
-import io.faxgate.directory.boundary.ScimProblem;
+import io.faxgate.platform.control.AccessEpoch;
 import io.faxgate.directory.entity.GroupMembership;
+import io.faxgate.directory.entity.SecurityGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -135,6 +134,40 @@ public class GroupMembers {
             epoch.changedInThisTransaction();
         }
         return removed;
+    }
+
+    /**
+     * The groups an IdP asserted at sign-in become the user's memberships among the groups Faxgate knows by an
+     * object id (externalId): memberships of other known groups go, those of groups without an externalId
+     * (provisioned by non-Entra SCIM clients; no claim can name them) stay.
+     */
+    public void reconcile(long tenantId, long userId, Collection<String> assertedExternalIds) {
+        Map<String, Long> known = new HashMap<>();
+        em.createNamedQuery(SecurityGroup.OF_TENANT, SecurityGroup.class).setParameter("tenantId", tenantId)
+                .getResultStream().filter(g -> g.getExternalId() != null).forEach(g -> known.put(g.getExternalId(), g.getId()));
+        Set<Long> knownIds = new HashSet<>(known.values());
+        Set<Long> claimed = new HashSet<>();
+        for (String externalId : assertedExternalIds) {
+            Long id = known.get(externalId);
+            if (id != null) {
+                claimed.add(id);
+            }
+        }
+        List<GroupMembership> current = em.createQuery("select m from GroupMembership m where m.tenantId = :tenantId and m.directoryUserId = :userId", GroupMembership.class)
+                .setParameter("tenantId", tenantId).setParameter("userId", userId).getResultList();
+        Set<Long> have = new HashSet<>();
+        for (GroupMembership m : current) {
+            if (claimed.contains(m.getSecurityGroupId())) {
+                have.add(m.getSecurityGroupId());
+            } else if (knownIds.contains(m.getSecurityGroupId())) {
+                em.remove(m);
+            }
+        }
+        for (Long groupId : claimed) {
+            if (!have.contains(groupId)) {
+                em.persist(new GroupMembership(tenantId, groupId, userId));
+            }
+        }
     }
 
     /** What a replacement of all members did: the user ids added, and how many memberships went. */

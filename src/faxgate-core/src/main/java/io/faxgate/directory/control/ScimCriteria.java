@@ -1,9 +1,9 @@
 package io.faxgate.directory.control;
 
-import io.faxgate.directory.boundary.ScimFilter;
-import io.faxgate.directory.boundary.ScimFilter.Operator;
-import io.faxgate.directory.boundary.ScimProblem;
-import io.faxgate.directory.boundary.ScimSort;
+import io.faxgate.directory.control.ScimFilter;
+import io.faxgate.directory.control.ScimFilter.Operator;
+import io.faxgate.directory.control.ScimProblem;
+import io.faxgate.directory.control.ScimSort;
 import io.faxgate.directory.entity.GroupMembership;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;

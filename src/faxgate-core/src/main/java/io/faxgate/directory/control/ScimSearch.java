@@ -1,8 +1,8 @@
 package io.faxgate.directory.control;
 
-import io.faxgate.directory.boundary.ScimFilter;
-import io.faxgate.directory.boundary.ScimPage;
-import io.faxgate.directory.boundary.ScimSort;
+import io.faxgate.directory.control.ScimFilter;
+import io.faxgate.directory.control.ScimPage;
+import io.faxgate.directory.control.ScimSort;
 import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.SecurityGroup;
 import jakarta.enterprise.context.ApplicationScoped;

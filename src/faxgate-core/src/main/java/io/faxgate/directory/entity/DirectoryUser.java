@@ -3,7 +3,7 @@ package io.faxgate.directory.entity;
 import io.faxgate.platform.entity.TenantOwned;
 import io.faxgate.platform.entity.VersionedEntity;
 import jakarta.persistence.Column;
-import io.faxgate.access.control.AccessChangeListener;
+import io.faxgate.platform.entity.AccessChangeListener;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
@@ -76,6 +76,10 @@ public class DirectoryUser extends VersionedEntity implements TenantOwned {
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
 
+    /** The SCIM attributes Faxgate does not use itself, as sent (a JSON object); null: none. */
+    @Column(name = "scim_attributes")
+    private String scimAttributes;
+
     protected DirectoryUser() {
     }
 
@@ -109,6 +113,16 @@ public class DirectoryUser extends VersionedEntity implements TenantOwned {
         this.givenName = newGivenName;
         this.familyName = newFamilyName;
         this.updatedAt = now;
+    }
+
+    /** The SCIM attributes Faxgate keeps as sent without using them (JSON object text, or null). */
+    public void keepScimAttributes(String json, Instant now) {
+        this.scimAttributes = json;
+        this.updatedAt = now;
+    }
+
+    public String getScimAttributes() {
+        return scimAttributes;
     }
 
     /** The directory that provisions this user from now on (an SCIM client takes over a just-in-time user). */

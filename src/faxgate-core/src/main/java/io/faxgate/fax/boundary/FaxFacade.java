@@ -1,8 +1,8 @@
 package io.faxgate.fax.boundary;
 
-import io.faxgate.access.control.TenantAccess;
-import io.faxgate.access.entity.Caller;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.tenant.control.CallerScope;
+import io.faxgate.tenant.control.TenantAccess;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
@@ -68,7 +68,7 @@ public class FaxFacade {
 
     @RolesAllowed(Roles.VIEW_FAXES)
     public FaxPage faxesOnLine(long lineId, int first, int max) {
-        Caller caller = access.caller();
+        CallerScope caller = access.caller();
         FaxLine line = reachableLine(caller, lineId);
         int size = Math.max(1, Math.min(max, MAX_PAGE_SIZE));
         int from = Math.max(0, first);
@@ -84,7 +84,7 @@ public class FaxFacade {
     /** The PDF of a fax the caller may see; every download is audited (documents are the sensitive part). */
     @RolesAllowed(Roles.VIEW_FAXES)
     public FaxDocumentDownload document(long faxId) {
-        Caller caller = access.caller();
+        CallerScope caller = access.caller();
         Fax fax = visibleFax(caller, faxId);
         FaxDocument document = faxes.document(caller.tenantId(), fax.getDocumentId())
                 .filter(d -> !d.isPurged()) // emptied by retention: there is nothing to show
@@ -101,7 +101,7 @@ public class FaxFacade {
      */
     @RolesAllowed(Roles.SEND_FAXES)
     public FaxView send(@NotNull(message = "body is required") @Valid NewFax request) {
-        Caller caller = access.caller();
+        CallerScope caller = access.caller();
         FaxLine line = reachableLine(caller, request.lineId());
         if (line.getNumber().equals(request.to())) {
             throw new InvalidInputException("to", "this is the number of the line you send from");
@@ -129,17 +129,17 @@ public class FaxFacade {
         return documents.maxBytes();
     }
 
-    private List<FaxLine> reachable(Caller caller) {
+    private List<FaxLine> reachable(CallerScope caller) {
         return caller.directoryUserId() == null ? List.of()
                 : lines.reachableBy(caller.tenantId(), caller.directoryUserId());
     }
 
-    private FaxLine reachableLine(Caller caller, long lineId) {
+    private FaxLine reachableLine(CallerScope caller, long lineId) {
         return reachable(caller).stream().filter(l -> l.getId() == lineId).findFirst()
                 .orElseThrow(() -> new NotFoundException("fax line " + lineId));
     }
 
-    private Fax visibleFax(Caller caller, long faxId) {
+    private Fax visibleFax(CallerScope caller, long faxId) {
         Fax fax = faxes.find(caller.tenantId(), faxId).orElseThrow(() -> new NotFoundException("fax " + faxId));
         if (reachable(caller).stream().noneMatch(l -> l.getId() == fax.getFaxLineId())) {
             throw new NotFoundException("fax " + faxId);

@@ -1,8 +1,8 @@
 package io.faxgate.fax.boundary;
 
-import io.faxgate.access.control.AccessEpoch;
-import io.faxgate.access.control.TenantAccess;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.platform.control.AccessEpoch;
+import io.faxgate.tenant.control.TenantAccess;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;

@@ -4,7 +4,7 @@ import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.platform.entity.TenantOwned;
 import io.faxgate.platform.entity.VersionedEntity;
 import jakarta.persistence.Column;
-import io.faxgate.access.control.AccessChangeListener;
+import io.faxgate.platform.entity.AccessChangeListener;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.JoinColumn;

@@ -1,8 +1,9 @@
 package io.faxgate.sso.boundary;
 
-import io.faxgate.access.control.TenantAccess;
+import io.faxgate.access.control.CurrentCaller;
+import io.faxgate.tenant.control.TenantAccess;
 import io.faxgate.access.entity.Caller;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
@@ -36,6 +37,9 @@ public class EmailDomainFacade {
     TenantAccess access;
 
     @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
     EmailDomains domains;
 
     @Inject
@@ -53,7 +57,7 @@ public class EmailDomainFacade {
     public Claimed claim(String slug, String domainInput) {
         Tenant tenant = access.tenant(slug);
         String domain = EmailDomainName.parse("domain", domainInput);
-        Caller caller = access.caller();
+        Caller caller = currentCaller.get();
         Optional<EmailDomain> existing = domains.byDomain(domain);
         if (existing.isPresent() && existing.get().getTenantId() != tenant.getId()) {
             audit.recordIndependently(tenant.getId(), null, AuditTypes.SSO_SETTINGS_CHANGED, AuditOutcome.DENIED, slug,

@@ -1,16 +1,13 @@
 package io.faxgate.sso.boundary;
 
-import io.faxgate.access.control.AccessEpoch;
-import io.faxgate.access.entity.AssertedRole;
+import io.faxgate.access.control.AssertedRoles;
 import io.faxgate.access.entity.Caller;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.audit.entity.AuditOutcome;
-import io.faxgate.directory.control.SecurityGroups;
-import io.faxgate.directory.entity.DirectorySource;
+import io.faxgate.directory.control.DirectoryUsers;
+import io.faxgate.directory.control.GroupMembers;
 import io.faxgate.directory.entity.DirectoryUser;
-import io.faxgate.directory.entity.GroupMembership;
-import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.platform.control.SecretSealer;
 import io.faxgate.sso.control.IdpCertificate;
 import io.faxgate.sso.control.SpEncryptionKey;
@@ -27,17 +24,12 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -57,7 +49,13 @@ public class SamlSignInFacade {
     Tenants tenants;
 
     @Inject
-    SecurityGroups groups;
+    DirectoryUsers users;
+
+    @Inject
+    GroupMembers members;
+
+    @Inject
+    AssertedRoles assertedRoles;
 
     @Inject
     SsoEndpoints endpoints;
@@ -73,9 +71,6 @@ public class SamlSignInFacade {
 
     @Inject
     AuditTrail audit;
-
-    @Inject
-    AccessEpoch epoch;
 
     @Inject
     Clock clock;
@@ -153,9 +148,8 @@ public class SamlSignInFacade {
             throw refuse(tenant, identity, sourceIp, "USER_DEACTIVATED", "your Faxgate account is deactivated");
         }
         reconcileGroups(tenant, user, identity);
-        replaceAssertedRoles(tenant, user, identity.roles());
-        user.signedIn(now);
-        em.flush();
+        assertedRoles.asserted(tenant.getId(), user.getId(), identity.roles());
+        users.signedIn(user, now);
         String principal = Caller.userPrincipal(user.getId());
         audit.recordIndependently(tenant.getId(), principal, AuditTypes.SAML_SIGN_IN, AuditOutcome.SUCCESS,
                 user.getUserName(), "assertion " + identity.assertionId() + ", groups " + identity.groups().size()
@@ -180,48 +174,25 @@ public class SamlSignInFacade {
         String email = identity.email() != null ? identity.email() : identity.nameId();
         // Locked until commit: concurrent sign-ins of one person (two tabs, a double click) take turns on the row
         // instead of one of them failing on the version check. Different people never wait for each other.
-        Optional<DirectoryUser> existing = em.createNamedQuery(DirectoryUser.BY_EXTERNAL_ID, DirectoryUser.class)
-                .setParameter("tenantId", tenant.getId()).setParameter("externalId", identity.objectId())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
+        Optional<DirectoryUser> existing = users.byExternalIdLocked(tenant.getId(), identity.objectId());
         if (existing.isPresent()) {
-            DirectoryUser user = existing.get();
-            // The directory (SCIM) owns userName; SAML only keeps contact details current.
-            String userName = user.getSource() == DirectorySource.SAML && email != null ? email : user.getUserName();
-            if (!userName.equals(user.getUserName()) && userNameTaken(tenant, userName, user.getId())) {
-                // Keep the name rather than fail the sign-in; the clash is the directory's to resolve.
-                userName = user.getUserName();
-            }
-            user.describe(userName, email, identity.displayName() != null ? identity.displayName() : user.getDisplayName(), now);
-            return user;
+            users.describedByIdp(existing.get(), email, identity.displayName(), now);
+            return existing.get();
         }
         if (!settings.justInTimeUsers()) {
             throw refuse(tenant, identity, sourceIp, "USER_NOT_PROVISIONED", "your account has not been provisioned to"
                     + " Faxgate yet; ask your administrator to assign you to the Faxgate application");
         }
         String userName = email != null ? email : identity.objectId();
-        if (userNameTaken(tenant, userName, -1)) {
+        // Matched by object id only, never by name: Bob@x signing in with another object id than the existing bob@x
+        // is refused, not merged — merging by name would let one directory identity take over another's user.
+        if (users.userNameTaken(tenant.getId(), userName, -1)) {
             throw refuse(tenant, identity, sourceIp, "USERNAME_CONFLICT", "another Faxgate user already has the user name "
                     + userName + " (user names are compared ignoring case) with a different directory object id");
         }
-        DirectoryUser user = new DirectoryUser(tenant.getId(), identity.objectId(), userName, DirectorySource.SAML, now);
-        user.describe(userName, email, identity.displayName(), now);
-        em.persist(user);
-        em.flush();
+        DirectoryUser user = users.justInTime(tenant.getId(), identity.objectId(), userName, email, identity.displayName(), now);
         audit.record(tenant.getId(), AuditTypes.USER_CREATED, AuditOutcome.SUCCESS, userName, "just in time at SAML sign-in");
         return user;
-    }
-
-    /**
-     * The one userName rule (as SCIM and the database's unique key): unique per tenant ignoring case. A person is
-     * matched by the directory's object id only, never by name: {@code Bob@x} signing in with another object id than
-     * the existing {@code bob@x} is refused, not merged — merging by name would let one directory identity take over
-     * another's Faxgate user.
-     */
-    private boolean userNameTaken(Tenant tenant, String userName, long exceptId) {
-        return !em.createQuery("select u.id from DirectoryUser u where u.tenantId = :tenantId and u.userNameKey = :key and u.id <> :id", Long.class)
-                .setParameter("tenantId", tenant.getId()).setParameter("key", DirectoryUser.userNameKey(userName)).setParameter("id", exceptId)
-                .getResultList().isEmpty();
     }
 
     /**
@@ -238,43 +209,7 @@ public class SamlSignInFacade {
         if (!identity.groupsClaimPresent()) {
             return;
         }
-        // Groups provisioned without an externalId (non-Entra SCIM clients) have no object id a claim could name.
-        Map<String, SecurityGroup> known = groups.ofTenant(tenant.getId()).stream().filter(g -> g.getExternalId() != null)
-                .collect(Collectors.toMap(SecurityGroup::getExternalId, Function.identity()));
-        Set<Long> knownIds = known.values().stream().map(SecurityGroup::getId).collect(Collectors.toSet());
-        Set<Long> claimed = new HashSet<>();
-        for (String externalId : identity.groups()) {
-            SecurityGroup g = known.get(externalId);
-            if (g != null) {
-                claimed.add(g.getId());
-            }
-        }
-        List<GroupMembership> current = em.createQuery("select m from GroupMembership m where m.tenantId = :tenantId and m.directoryUserId = :userId", GroupMembership.class)
-                .setParameter("tenantId", tenant.getId()).setParameter("userId", user.getId()).getResultList();
-        Set<Long> have = new HashSet<>();
-        for (GroupMembership m : current) {
-            if (claimed.contains(m.getSecurityGroupId())) {
-                have.add(m.getSecurityGroupId());
-            } else if (knownIds.contains(m.getSecurityGroupId())) {
-                em.remove(m);
-            }
-        }
-        for (Long groupId : claimed) {
-            if (!have.contains(groupId)) {
-                em.persist(new GroupMembership(tenant.getId(), groupId, user.getId()));
-            }
-        }
-    }
-
-    private void replaceAssertedRoles(Tenant tenant, DirectoryUser user, List<String> roles) {
-        em.createNamedQuery(AssertedRole.DELETE_OF_USER).setParameter("tenantId", tenant.getId())
-                .setParameter("userId", user.getId()).executeUpdate();
-        epoch.changedInThisTransaction();
-        for (String role : new LinkedHashSet<>(roles)) {
-            if (role != null && !role.isBlank() && role.length() <= 300) {
-                em.persist(new AssertedRole(tenant.getId(), user.getId(), role.strip()));
-            }
-        }
+        members.reconcile(tenant.getId(), user.getId(), identity.groups());
     }
 
     private SignInRefusedException refuse(Tenant tenant, SamlIdentity identity, String sourceIp, String reason, String message) {

@@ -1,9 +1,11 @@
 package io.faxgate.sso.boundary;
 
-import io.faxgate.access.control.TenantAccess;
-import io.faxgate.access.entity.Roles;
-import io.faxgate.audit.boundary.AuditEventView;
-import io.faxgate.audit.boundary.AuditQuery;
+import io.faxgate.sso.control.SsoSettingsRequest;
+
+import io.faxgate.tenant.control.TenantAccess;
+import io.faxgate.platform.entity.Roles;
+import io.faxgate.audit.control.AuditEventView;
+import io.faxgate.audit.control.AuditQuery;
 import io.faxgate.audit.control.AuditLog;
 import io.faxgate.audit.control.AuditTrail;
 import io.faxgate.audit.control.AuditTypes;

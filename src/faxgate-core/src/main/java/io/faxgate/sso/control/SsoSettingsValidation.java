@@ -2,7 +2,7 @@ package io.faxgate.sso.control;
 
 import io.faxgate.platform.boundary.FieldError;
 import io.faxgate.platform.boundary.InvalidInputException;
-import io.faxgate.sso.boundary.SsoSettingsRequest;
+import io.faxgate.sso.control.SsoSettingsRequest;
 import io.faxgate.sso.entity.ClaimNames;
 import io.faxgate.sso.entity.SsoConfiguration;
 import io.faxgate.sso.entity.SsoMode;

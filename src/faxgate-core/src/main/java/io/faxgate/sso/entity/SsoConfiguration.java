@@ -26,6 +26,11 @@ public record SsoConfiguration(
 
     /** The SP entity id Entra knows us by (the App ID URI set in "Expose an API"). */
     public String spEntityId() {
+        return entityIdOf(clientId);
+    }
+
+    /** The one place that builds {@code api://{clientId}}; null for no client id. */
+    public static String entityIdOf(String clientId) {
         return clientId == null ? null : "api://" + clientId;
     }
 }

@@ -1,23 +1,15 @@
 package io.faxgate.tenant.boundary;
 
-import io.faxgate.access.control.LocalAccounts;
-import io.faxgate.access.control.PasswordHashing;
-import io.faxgate.access.control.TenantAccess;
-import io.faxgate.access.entity.LocalAccount;
-import io.faxgate.access.entity.Roles;
-import io.faxgate.audit.control.AuditTrail;
-import io.faxgate.audit.control.AuditTypes;
-import io.faxgate.audit.entity.AuditOutcome;
 import io.faxgate.platform.boundary.ConflictException;
-import io.faxgate.platform.boundary.NotFoundException;
-import io.faxgate.platform.control.SecretGenerator;
-import io.faxgate.sso.control.SpKeyPairIssuer;
-import io.faxgate.sso.entity.SpKeyUse;
-import io.faxgate.sso.entity.SsoSettings;
+import io.faxgate.platform.entity.Roles;
+import io.faxgate.tenant.control.TenantAccess;
+import io.faxgate.tenant.control.TenantChanged;
+import io.faxgate.tenant.control.TenantCreated;
 import io.faxgate.tenant.control.Tenants;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,7 +19,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** Tenants: created and governed by the platform operator; a tenant admin may read their own. */
+/**
+ * Tenants: created and governed by the platform operator; a tenant admin may read their own. Creation and changes
+ * are announced as events in the same transaction: sso sets up the tenant's settings and keys, audit records them
+ * (both sit above tenant in the component graph). Tenant administrators: {@code access.boundary.TenantAdminFacade}.
+ */
 @Stateless
 @RolesAllowed(Roles.OPERATOR)
 public class TenantFacade {
@@ -42,16 +38,10 @@ public class TenantFacade {
     TenantAccess access;
 
     @Inject
-    LocalAccounts accounts;
+    Event<TenantCreated> created;
 
     @Inject
-    PasswordHashing hashing;
-
-    @Inject
-    SpKeyPairIssuer spKeys;
-
-    @Inject
-    AuditTrail audit;
+    Event<TenantChanged> changed;
 
     @Inject
     Clock clock;
@@ -63,11 +53,7 @@ public class TenantFacade {
         Instant now = clock.instant();
         Tenant tenant = new Tenant(request.slug(), request.name().strip(), request.ssoAllowed(), now);
         tenants.add(tenant);
-        em.persist(new SsoSettings(tenant.getId(), now));
-        em.persist(spKeys.issue(tenant, now));
-        em.persist(spKeys.issue(tenant, SpKeyUse.ENCRYPTION, now));
-        audit.record(tenant.getId(), AuditTypes.TENANT_CREATED, AuditOutcome.SUCCESS, tenant.getSlug(),
-                "name=" + tenant.getName() + ", ssoAllowed=" + tenant.isSsoAllowed());
+        created.fire(new TenantCreated(tenant, now));
         return TenantView.of(tenant);
     }
 
@@ -85,44 +71,12 @@ public class TenantFacade {
         if (tenant.getVersion() != change.version()) {
             throw ConflictException.staleVersion("tenant", change.version(), tenant.getVersion());
         }
-        String before = "name=" + tenant.getName() + ", ssoAllowed=" + tenant.isSsoAllowed();
+        String before = TenantChanged.describe(tenant);
         Instant now = clock.instant();
         tenant.rename(change.name().strip(), now);
         tenant.allowSso(change.ssoAllowed(), now);
         em.flush();
-        audit.record(tenant.getId(), AuditTypes.TENANT_UPDATED, AuditOutcome.SUCCESS, slug,
-                before + " -> name=" + tenant.getName() + ", ssoAllowed=" + tenant.isSsoAllowed());
+        changed.fire(new TenantChanged(tenant, before));
         return TenantView.of(tenant);
-    }
-
-    /** Disabling ends the account's open sessions and API use on the next request. */
-    public void enableAdmin(String slug, String username, boolean enabled) {
-        Tenant tenant = access.tenant(slug);
-        LocalAccount admin = accounts.inTenant(tenant.getId(), username)
-                .filter(a -> a.getKind() == io.faxgate.access.entity.LocalAccountKind.TENANT_ADMIN)
-                .orElseThrow(() -> new NotFoundException("administrator " + username));
-        if (admin.isEnabled() != enabled) {
-            admin.enable(enabled);
-            em.flush();
-            audit.record(tenant.getId(), AuditTypes.LOCAL_ACCOUNT_CHANGED, AuditOutcome.SUCCESS, username,
-                    enabled ? "enabled" : "disabled");
-        }
-    }
-
-    public TenantAdminCreated createAdmin(String slug, @NotNull(message = "body is required") @Valid NewTenantAdmin request) {
-        Tenant tenant = access.tenant(slug);
-        // Only operators get here, and they see every tenant: naming a clash anywhere tells them nothing new.
-        if (accounts.signInNameTaken(request.username()) || accounts.inTenant(tenant.getId(), request.username()).isPresent()) {
-            throw new ConflictException("username", "username '" + request.username() + "' is taken");
-        }
-        boolean generated = request.password() == null;
-        String password = generated ? SecretGenerator.password(20) : request.password();
-        LocalAccount admin = LocalAccount.tenantAdmin(tenant.getId(), request.username(),
-                hashing.hash(password.toCharArray()), clock.instant());
-        admin.markBreakGlass(request.breakGlass());
-        accounts.add(admin);
-        audit.record(tenant.getId(), AuditTypes.TENANT_ADMIN_CREATED, AuditOutcome.SUCCESS, request.username(),
-                "breakGlass=" + request.breakGlass());
-        return new TenantAdminCreated(request.username(), generated ? password : null, generated);
     }
 }

@@ -2,7 +2,7 @@ package io.faxgate.audit.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.faxgate.audit.boundary.AuditVerification;
+import io.faxgate.audit.control.AuditVerification;
 import io.faxgate.platform.control.Databases;
 import io.faxgate.platform.control.SchemaMigration;
 import jakarta.persistence.EntityManager;

@@ -2,7 +2,7 @@ package io.faxgate.audit.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.faxgate.audit.boundary.AuditEventView;
+import io.faxgate.audit.control.AuditEventView;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,14 +2,14 @@ package io.faxgate.directory.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.faxgate.directory.boundary.ScimFilter;
-import io.faxgate.directory.boundary.ScimFilter.And;
-import io.faxgate.directory.boundary.ScimFilter.Compare;
-import io.faxgate.directory.boundary.ScimFilter.Not;
-import io.faxgate.directory.boundary.ScimFilter.Operator;
-import io.faxgate.directory.boundary.ScimFilter.Or;
-import io.faxgate.directory.boundary.ScimFilter.ValuePath;
-import io.faxgate.directory.boundary.ScimSort;
+import io.faxgate.directory.control.ScimFilter;
+import io.faxgate.directory.control.ScimFilter.And;
+import io.faxgate.directory.control.ScimFilter.Compare;
+import io.faxgate.directory.control.ScimFilter.Not;
+import io.faxgate.directory.control.ScimFilter.Operator;
+import io.faxgate.directory.control.ScimFilter.Or;
+import io.faxgate.directory.control.ScimFilter.ValuePath;
+import io.faxgate.directory.control.ScimSort;
 import io.faxgate.platform.control.Databases;
 import io.faxgate.platform.control.SchemaMigration;
 import io.faxgate.platform.control.SchemaMigrationTest;

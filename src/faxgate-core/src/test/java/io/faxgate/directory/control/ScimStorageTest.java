@@ -3,11 +3,11 @@ package io.faxgate.directory.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.faxgate.access.control.AccessEpoch;
-import io.faxgate.directory.boundary.ScimFilter;
-import io.faxgate.directory.boundary.ScimFilter.Operator;
-import io.faxgate.directory.boundary.ScimMember;
-import io.faxgate.directory.boundary.ScimProblem;
+import io.faxgate.platform.control.AccessEpoch;
+import io.faxgate.directory.control.ScimFilter;
+import io.faxgate.directory.control.ScimFilter.Operator;
+import io.faxgate.directory.control.ScimMember;
+import io.faxgate.directory.control.ScimProblem;
 import io.faxgate.directory.entity.DirectorySource;
 import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.ScimToken;

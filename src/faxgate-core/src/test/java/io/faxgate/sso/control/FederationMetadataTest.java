@@ -43,6 +43,15 @@ class FederationMetadataTest {
     }
 
     @Test
+    void refusesDeeplyNestedXmlLikeTheSamlEngine() {
+        // 10,000 nested elements are well under 1 MB: only the depth limit stops the parser from walking them
+        String bomb = "<EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\">" + "<x>".repeat(10_000)
+                + "</x>".repeat(10_000) + "</EntityDescriptor>";
+        assertThatThrownBy(() -> FederationMetadata.parse(bomb)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("maxElementDepth").hasMessageNotContaining("IDPSSODescriptor");
+    }
+
+    @Test
     void namesTheFieldForNonsense() {
         assertThatThrownBy(() -> FederationMetadata.parse("<html/>")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("EntityDescriptor");

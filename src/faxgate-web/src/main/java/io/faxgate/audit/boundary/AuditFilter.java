@@ -1,5 +1,7 @@
 package io.faxgate.audit.boundary;
 
+import io.faxgate.audit.control.AuditQuery;
+
 import io.faxgate.platform.boundary.FieldError;
 import io.faxgate.platform.boundary.InvalidInputException;
 import java.time.Instant;

@@ -1,11 +1,15 @@
 package io.faxgate.audit.boundary;
 
+import io.faxgate.audit.control.AuditQuery;
+
+import io.faxgate.audit.control.AuditEventView;
+
 import io.faxgate.access.boundary.AdminTenant;
 import io.faxgate.audit.entity.AuditOutcome;
 import io.faxgate.platform.boundary.PageErrors;
 import io.faxgate.platform.boundary.PagedLazyModel;
-import io.faxgate.platform.boundary.RetentionFacade;
-import io.faxgate.platform.boundary.RetentionView;
+import io.faxgate.operator.boundary.RetentionFacade;
+import io.faxgate.operator.boundary.RetentionView;
 import io.faxgate.platform.boundary.PageErrors.Field;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;

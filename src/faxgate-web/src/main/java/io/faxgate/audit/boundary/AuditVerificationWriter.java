@@ -1,5 +1,7 @@
 package io.faxgate.audit.boundary;
 
+import io.faxgate.audit.control.AuditVerification;
+
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;

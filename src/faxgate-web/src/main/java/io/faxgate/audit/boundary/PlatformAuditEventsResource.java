@@ -1,5 +1,7 @@
 package io.faxgate.audit.boundary;
 
+import io.faxgate.audit.control.AuditVerification;
+
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

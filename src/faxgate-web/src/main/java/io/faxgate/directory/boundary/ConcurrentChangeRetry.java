@@ -1,5 +1,7 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.directory.control.ScimProblem;
+
 import jakarta.ejb.EJBException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;

@@ -1,5 +1,7 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.directory.control.ScimProblem;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
@@ -116,6 +118,15 @@ public class ScimDiscoveryResource {
         attribute(roleParts, "value", "string", false, true, "readWrite", "none", "The app role's value, e.g. Fax.Admin")
                 .put("caseExact", true);
 
+        // Kept as sent and returned (not used by Faxgate): Entra's default mappings send several on every create.
+        for (String[] kept : new String[][] {{"nickName", "string", "false"}, {"profileUrl", "reference", "false"},
+                {"title", "string", "false"}, {"userType", "string", "false"}, {"preferredLanguage", "string", "false"},
+                {"locale", "string", "false"}, {"timezone", "string", "false"}, {"phoneNumbers", "complex", "true"},
+                {"ims", "complex", "true"}, {"photos", "complex", "true"}, {"addresses", "complex", "true"},
+                {"entitlements", "complex", "true"}, {"x509Certificates", "complex", "true"}}) {
+            attribute(ua, kept[0], kept[1], Boolean.parseBoolean(kept[2]), false, "readWrite", "none",
+                    "Kept as sent and returned; not used by Faxgate (RFC 7643 4.1)");
+        }
         ObjectNode group = schema(base, ScimGroupDocument.CORE_GROUP, "Group", "Security group");
         ArrayNode ga = group.putArray("attributes");
         attribute(ga, "displayName", "string", false, true, "readWrite", "none", "Group name");
@@ -129,11 +140,23 @@ public class ScimDiscoveryResource {
         attribute(memberParts, "$ref", "reference", false, false, "readOnly", "none", "The user's URL");
 
         ObjectNode ad = schema(base, ScimUserDocument.AD_EXTENSION, "ActiveDirectoryUser",
-                "Sent by the Faxgate AD sync agent; marks the user as provisioned from AD (values not stored)");
+                "Sent by the Faxgate AD sync agent; marks the user as provisioned from AD (values kept as sent)");
         ArrayNode adAttributes = ad.putArray("attributes");
-        attribute(adAttributes, "sAMAccountName", "string", false, false, "writeOnly", "none", "Pre-Windows 2000 logon name");
-        attribute(adAttributes, "objectSid", "string", false, false, "writeOnly", "none", "Security identifier S-1-5-21-…");
-        return List.of(user, group, ad);
+        attribute(adAttributes, "sAMAccountName", "string", false, false, "readWrite", "none", "Pre-Windows 2000 logon name");
+        attribute(adAttributes, "objectSid", "string", false, false, "readWrite", "none", "Security identifier S-1-5-21-…");
+
+        ObjectNode enterprise = schema(base, ScimUserDocument.ENTERPRISE_USER, "EnterpriseUser",
+                "Enterprise User (RFC 7643 4.3): kept as sent and returned; not used by Faxgate");
+        ArrayNode ea = enterprise.putArray("attributes");
+        for (String attributeName : List.of("employeeNumber", "costCenter", "organization", "division", "department")) {
+            attribute(ea, attributeName, "string", false, false, "readWrite", "none", "Kept as sent");
+        }
+        ObjectNode manager = attribute(ea, "manager", "complex", false, false, "readWrite", "none", "Kept as sent");
+        ArrayNode managerParts = manager.putArray("subAttributes");
+        attribute(managerParts, "value", "string", false, false, "readWrite", "none", "The manager's id");
+        attribute(managerParts, "$ref", "reference", false, false, "readWrite", "none", "The manager's URL");
+        attribute(managerParts, "displayName", "string", false, false, "readOnly", "none", "The manager's name");
+        return List.of(user, group, ad, enterprise);
     }
 
     private static ObjectNode schema(String base, String id, String name, String description) {

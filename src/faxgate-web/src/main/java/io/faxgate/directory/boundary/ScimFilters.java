@@ -1,10 +1,16 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.directory.control.ScimProblem;
+
+import io.faxgate.directory.control.ScimFilter;
+
+import io.faxgate.directory.control.ScimSort;
+
 import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
-import io.faxgate.directory.boundary.ScimFilter.Operator;
+import io.faxgate.directory.control.ScimFilter.Operator;
 import java.util.List;
 import java.util.Locale;
 

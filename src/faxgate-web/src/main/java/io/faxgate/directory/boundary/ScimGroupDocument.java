@@ -1,5 +1,13 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.directory.control.ScimProblem;
+
+import io.faxgate.directory.control.ScimMember;
+
+import io.faxgate.directory.control.ScimGroupData;
+
+import io.faxgate.directory.control.GroupChange;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,13 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.directory.control.IfMatch;
+
+import io.faxgate.directory.control.ScimGroupData;
+
+import io.faxgate.directory.control.ScimPage;
+
+import io.faxgate.directory.control.GroupChange;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;

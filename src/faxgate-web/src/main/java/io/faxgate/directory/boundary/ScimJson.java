@@ -1,5 +1,7 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.directory.control.ScimProblem;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

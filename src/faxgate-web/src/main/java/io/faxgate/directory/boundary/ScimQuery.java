@@ -1,5 +1,11 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.directory.control.ScimProblem;
+
+import io.faxgate.directory.control.ScimFilter;
+
+import io.faxgate.directory.control.ScimSort;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;

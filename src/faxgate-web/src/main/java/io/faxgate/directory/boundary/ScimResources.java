@@ -1,5 +1,9 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.directory.control.ScimProblem;
+
+import io.faxgate.directory.control.IfMatch;
+
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;

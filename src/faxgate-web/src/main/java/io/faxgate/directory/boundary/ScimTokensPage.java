@@ -2,7 +2,6 @@ package io.faxgate.directory.boundary;
 
 import io.faxgate.access.boundary.AdminTenant;
 import io.faxgate.platform.boundary.PageErrors;
-import io.faxgate.platform.control.PublicBaseUrl;
 import io.faxgate.platform.boundary.PageErrors.Field;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -29,8 +28,7 @@ public class ScimTokensPage implements Serializable {
     @Inject
     AdminTenant admin;
 
-    @Inject
-    PublicBaseUrl publicBaseUrl;
+    private String scimBaseUrl;
 
     private String slug;
     private List<ScimTokenView> list = List.of();
@@ -80,7 +78,10 @@ public class ScimTokensPage implements Serializable {
     }
 
     public String getScimBaseUrl() {
-        return publicBaseUrl.resolve("/scim/v2/" + slug);
+        if (scimBaseUrl == null) {
+            scimBaseUrl = tokens.scimBaseUrl(slug);
+        }
+        return scimBaseUrl;
     }
 
     public List<ScimTokenView> getTokens() { return list; }

@@ -1,10 +1,15 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.directory.control.ScimProblem;
+
+import io.faxgate.directory.control.ScimUserData;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.messages.PatchOperation;
+import com.unboundid.scim2.common.utils.JsonUtils;
 import io.faxgate.directory.entity.DirectorySource;
 import java.util.Iterator;
 import java.util.List;
@@ -17,8 +22,9 @@ import java.util.Set;
  * userName), name.givenName / familyName, one email (the primary, else the work one, else the first), active, and
  * {@code roles} (the values are the user's app roles, as Entra's AppRoleAssignmentsComplex mapping sends them; role
  * mappings turn them into permissions like app roles asserted at SAML sign-in).
- * Other attributes of the core User and enterprise User schemas (title, phoneNumbers, addresses, department, …, as
- * Entra's default attribute mappings send them) are accepted and not stored; attributes no schema defines are refused.
+ * Other attributes of the core User, enterprise User and AD extension schemas (title, phoneNumbers, addresses,
+ * department, manager, employeeNumber, …, as Entra's default attribute mappings send them) are kept as sent and
+ * returned (PATCH reaches them like any attribute); attributes no schema defines are refused. Nothing is dropped.
  * The AD agent's extension marks the user's source AGENT.
  */
 final class ScimUserDocument {
@@ -47,6 +53,96 @@ final class ScimUserDocument {
 
     private ScimUserDocument() {
     }
+
+    /**
+     * Top-level attributes Faxgate keeps in columns of its own, computes, or refuses; every other attribute of the
+     * User schemas (title, phoneNumbers, addresses, preferredLanguage, the enterprise and AD extensions, …) is kept
+     * as sent and returned — nothing a client sends is silently dropped.
+     */
+    private static final Set<String> OWN = Set.of("schemas", "id", "externalid", "meta", "username", "displayname",
+            "active", "roles", "groups", "password", "name", "emails");
+    /** name.formatted is computed from the parts (readOnly in /Schemas); other name parts are kept as sent. */
+    private static final Set<String> OWN_NAME_PARTS = Set.of("givenname", "familyname", "formatted");
+
+    /** The attributes of {@code n} that Faxgate keeps as sent (a JSON object), or null when there are none. */
+    static String kept(ObjectNode n) {
+        ObjectNode kept = ScimJson.object();
+        n.fields().forEachRemaining(e -> {
+            if (!OWN.contains(e.getKey().toLowerCase(Locale.ROOT)) && e.getValue() != null && !e.getValue().isNull()) {
+                kept.set(e.getKey(), e.getValue());
+            }
+        });
+        JsonNode name = n.get("name");
+        if (name != null && name.isObject()) {
+            ObjectNode parts = ScimJson.object();
+            name.fields().forEachRemaining(e -> {
+                if (!OWN_NAME_PARTS.contains(e.getKey().toLowerCase(Locale.ROOT)) && !e.getValue().isNull()) {
+                    parts.set(e.getKey(), e.getValue());
+                }
+            });
+            if (!parts.isEmpty()) {
+                kept.set("name", parts);
+            }
+        }
+        JsonNode emails = n.get("emails");
+        if (emails != null && emails.isArray() && !emails.isEmpty() && !oneWorkEmail(emails)) {
+            kept.set("emails", emails); // more than Faxgate's one address: returned as sent
+        }
+        return kept.isEmpty() ? null : kept.toString();
+    }
+
+    /** Exactly what Faxgate returns for its one address: a single {value, type work, primary true}. */
+    private static boolean oneWorkEmail(JsonNode emails) {
+        if (emails.size() != 1 || !emails.get(0).isObject()) {
+            return false;
+        }
+        JsonNode e = emails.get(0);
+        Iterator<String> names = e.fieldNames();
+        while (names.hasNext()) {
+            if (!Set.of("value", "type", "primary").contains(names.next())) {
+                return false;
+            }
+        }
+        JsonNode type = e.get("type");
+        JsonNode primary = e.get("primary");
+        return (type == null || type.isNull() || "work".equals(type.asText()))
+                && (primary == null || primary.isNull() || primary.asBoolean(false));
+    }
+
+    /** Puts the kept attributes back into the document Faxgate returns. */
+    private static void returnKept(ObjectNode n, ArrayNode schemas, String keptJson) {
+        JsonNode kept;
+        try {
+            kept = JsonUtils.getObjectReader().readTree(keptJson);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored SCIM attributes are not JSON", e);
+        }
+        kept.fields().forEachRemaining(e -> {
+            String key = e.getKey();
+            if (key.equals("name")) {
+                JsonNode existing = n.get("name");
+                ObjectNode name = existing != null && existing.isObject() ? (ObjectNode) existing : n.putObject("name");
+                name.setAll((ObjectNode) e.getValue());
+            } else {
+                n.set(key, e.getValue());
+            }
+            for (String urn : List.of(ENTERPRISE_USER, AD_EXTENSION)) {
+                if (key.equalsIgnoreCase(urn) && !contains(schemas, urn)) {
+                    schemas.add(urn);
+                }
+            }
+        });
+    }
+
+    private static boolean contains(ArrayNode schemas, String urn) {
+        for (JsonNode s : schemas) {
+            if (urn.equalsIgnoreCase(s.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 
     static ObjectNode toJson(ScimUserRecord r, String scimBase) {
         ScimUserData d = r.data();
@@ -86,6 +182,9 @@ final class ScimUserDocument {
             for (String role : d.roles()) {
                 roles.addObject().put("value", role);
             }
+        }
+        if (d.attributes() != null) {
+            returnKept(n, schemas, d.attributes());
         }
         ScimJson.meta(n, "User", scimBase + "/Users/" + r.id(), r.created(), r.lastModified(), r.version());
         return n;
@@ -184,7 +283,8 @@ final class ScimUserDocument {
                 email(n.get("emails")),
                 ScimJson.bool(n.get("active"), "active", true),
                 source,
-                roles(n.get("roles"), complete));
+                roles(n.get("roles"), complete),
+                kept(n));
     }
 
     private static void checkExtension(String urn, JsonNode value) {

@@ -1,5 +1,11 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.directory.control.ScimPage;
+
+import io.faxgate.directory.control.IfMatch;
+
+import io.faxgate.directory.control.ScimUserData;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import jakarta.ejb.EJB;

@@ -1,5 +1,7 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.access.boundary.DirectoryUserDetail;
+import io.faxgate.access.boundary.UserDetailFacade;
 import io.faxgate.access.boundary.AdminTenant;
 import io.faxgate.access.boundary.ConsolePasswordCreated;
 import io.faxgate.access.boundary.ConsolePasswordFacade;
@@ -30,6 +32,9 @@ public class UserDetailPage implements Serializable {
 
     @EJB
     DirectoryUserFacade users;
+
+    @EJB
+    UserDetailFacade userDetails;
 
     @EJB
     PermissionFacade permissions;
@@ -63,7 +68,7 @@ public class UserDetailPage implements Serializable {
             return;
         }
         try {
-            detail = users.get(slug, id);
+            detail = userDetails.get(slug, id);
             held = permissions.of(slug, id);
             consolePassword = consolePasswords.of(slug, id).orElse(null);
             consolePasswordsAvailable = consolePasswords.available(slug);

@@ -1,5 +1,7 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.access.boundary.DirectoryUserDetail;
+import io.faxgate.access.boundary.UserDetailFacade;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -21,6 +23,9 @@ public class UsersResource {
     @EJB
     DirectoryUserFacade users;
 
+    @EJB
+    UserDetailFacade userDetails;
+
     @GET
     @Operation(summary = "Page through users", description = "search matches userName, email or display name (contains, case-insensitive); page from 0, size 1-200.")
     public UserPage list(@PathParam("slug") String slug, @QueryParam("search") String search,
@@ -40,6 +45,6 @@ public class UsersResource {
     @Path("{id}")
     @Operation(summary = "A user with their groups, fax lines and permissions")
     public DirectoryUserDetail get(@PathParam("slug") String slug, @PathParam("id") long id) {
-        return users.get(slug, id);
+        return userDetails.get(slug, id);
     }
 }

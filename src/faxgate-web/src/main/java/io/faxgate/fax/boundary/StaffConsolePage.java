@@ -1,6 +1,6 @@
 package io.faxgate.fax.boundary;
 
-import io.faxgate.access.entity.Roles;
+import io.faxgate.platform.entity.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;

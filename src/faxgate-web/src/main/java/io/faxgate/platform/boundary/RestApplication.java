@@ -1,6 +1,6 @@
 package io.faxgate.platform.boundary;
 
-import io.faxgate.access.entity.Roles;
+import io.faxgate.platform.entity.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import io.faxgate.access.boundary.ConsolePasswordResource;
 import io.faxgate.access.boundary.MeResource;

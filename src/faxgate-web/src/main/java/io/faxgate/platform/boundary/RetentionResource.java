@@ -1,5 +1,11 @@
 package io.faxgate.platform.boundary;
 
+import io.faxgate.operator.boundary.RetentionRun;
+
+import io.faxgate.operator.boundary.RetentionFacade;
+
+import io.faxgate.operator.boundary.RetentionView;
+
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,7 +1,7 @@
 package io.faxgate.sso.boundary;
 
 import io.faxgate.access.boundary.AdminToolAccess;
-import io.faxgate.access.entity.Roles;
+import io.faxgate.platform.entity.Roles;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

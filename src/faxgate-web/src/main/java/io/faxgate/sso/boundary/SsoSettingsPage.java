@@ -1,7 +1,9 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.sso.control.SsoSettingsRequest;
+
 import io.faxgate.access.boundary.AdminTenant;
-import io.faxgate.audit.boundary.AuditEventView;
+import io.faxgate.audit.control.AuditEventView;
 import io.faxgate.platform.boundary.PageErrors;
 import io.faxgate.platform.boundary.PageErrors.Field;
 import io.faxgate.sso.entity.ClaimNames;
@@ -270,7 +272,8 @@ public class SsoSettingsPage implements Serializable {
             return view().metadataEndpoint();
         }
         String id = clientId.strip();
-        return id.startsWith("api://") ? id : "api://" + id; // a pasted api://… is refused on save, with the reason
+        // a pasted api://… is refused on save, with the reason
+        return id.startsWith("api://") ? id : io.faxgate.sso.entity.SsoConfiguration.entityIdOf(id);
 
     }
 

@@ -1,5 +1,7 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.sso.control.SsoSettingsRequest;
+
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,11 @@
 package io.faxgate.tenant.boundary;
 
-import io.faxgate.audit.boundary.AuditEventView;
+import io.faxgate.access.boundary.NewTenantAdmin;
+import io.faxgate.access.boundary.TenantAdminCreated;
+import io.faxgate.access.boundary.TenantAdminFacade;
+import io.faxgate.audit.control.AuditEventView;
 import io.faxgate.audit.boundary.AuditFacade;
-import io.faxgate.audit.boundary.AuditQuery;
+import io.faxgate.audit.control.AuditQuery;
 import io.faxgate.audit.control.AuditTypes;
 import io.faxgate.platform.boundary.PageErrors;
 import io.faxgate.platform.boundary.PageErrors.Field;
@@ -30,6 +33,9 @@ public class OperatorConsolePage implements Serializable {
 
     @EJB
     TenantFacade tenants;
+
+    @EJB
+    TenantAdminFacade admins;
 
     @EJB
     SsoSettingsFacade sso;
@@ -111,7 +117,7 @@ public class OperatorConsolePage implements Serializable {
         createdAdmin = null;
         String password = adminPassword == null || adminPassword.isEmpty() ? null : adminPassword;
         try {
-            createdAdmin = tenants.createAdmin(selected.slug(), new NewTenantAdmin(adminUsername == null ? null : adminUsername.strip(),
+            createdAdmin = admins.createAdmin(selected.slug(), new NewTenantAdmin(adminUsername == null ? null : adminUsername.strip(),
                     password, adminBreakGlass));
             PageErrors.info("Administrator " + createdAdmin.username() + " created.");
             adminUsername = null;

@@ -1,7 +1,7 @@
 package io.faxgate.tenant.boundary;
 
-import io.faxgate.platform.boundary.OperatorOverview;
-import io.faxgate.platform.boundary.OperatorOverviewFacade;
+import io.faxgate.operator.boundary.OperatorOverview;
+import io.faxgate.operator.boundary.OperatorOverviewFacade;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,5 +1,7 @@
 package io.faxgate.tenant.boundary;
 
+import io.faxgate.access.boundary.NewTenantAdmin;
+import io.faxgate.access.boundary.TenantAdminFacade;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,9 @@ public class TenantsResource {
 
     @EJB
     TenantFacade tenants;
+
+    @EJB
+    TenantAdminFacade admins;
 
     @POST
     @Operation(summary = "Create a tenant", description = "Operator only. 409 when the slug exists.")
@@ -58,7 +63,7 @@ public class TenantsResource {
         if (body == null || body.enabled() == null) {
             throw new io.faxgate.platform.boundary.InvalidInputException("enabled", "is required");
         }
-        tenants.enableAdmin(slug, username, body.enabled());
+        admins.enableAdmin(slug, username, body.enabled());
         return Response.noContent().build();
     }
 
@@ -71,6 +76,6 @@ public class TenantsResource {
     @Operation(summary = "Create a tenant administrator account (operator)",
             description = "Without a password one is generated and returned once.")
     public Response createAdmin(@PathParam("slug") String slug, NewTenantAdmin request) {
-        return Response.status(Response.Status.CREATED).entity(tenants.createAdmin(slug, request)).build();
+        return Response.status(Response.Status.CREATED).entity(admins.createAdmin(slug, request)).build();
     }
 }

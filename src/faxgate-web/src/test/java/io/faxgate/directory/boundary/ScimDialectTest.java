@@ -1,16 +1,26 @@
 package io.faxgate.directory.boundary;
 
+import io.faxgate.directory.control.ScimSort;
+
+import io.faxgate.directory.control.GroupChange;
+
+import io.faxgate.directory.control.IfMatch;
+
+import io.faxgate.directory.control.ScimUserData;
+
+import io.faxgate.directory.control.ScimProblem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.messages.PatchOperation;
-import io.faxgate.directory.boundary.ScimFilter.And;
-import io.faxgate.directory.boundary.ScimFilter.Compare;
-import io.faxgate.directory.boundary.ScimFilter.Not;
-import io.faxgate.directory.boundary.ScimFilter.Operator;
-import io.faxgate.directory.boundary.ScimFilter.Or;
-import io.faxgate.directory.boundary.ScimFilter.ValuePath;
+import io.faxgate.directory.control.ScimFilter.And;
+import io.faxgate.directory.control.ScimFilter.Compare;
+import io.faxgate.directory.control.ScimFilter.Not;
+import io.faxgate.directory.control.ScimFilter.Operator;
+import io.faxgate.directory.control.ScimFilter.Or;
+import io.faxgate.directory.control.ScimFilter.ValuePath;
 import io.faxgate.directory.entity.DirectorySource;
 import java.time.Instant;
 import java.util.List;
@@ -210,6 +220,39 @@ class ScimDialectTest {
         assertThat(json.path("id").asText()).isEqualTo("7");
         assertThat(refusal(() -> ScimUserDocument.fromRequest(ScimJson.read("{\"userName\":\"x\",\"shoeSize\":44}"))))
                 .isEqualTo("invalidSyntax");
+    }
+
+    /** Issue 16: what Faxgate does not use is kept and returned, never silently dropped (Entra sends it on every create). */
+    @Test
+    void attributesFaxgateDoesNotUseAreKeptAndReturned() {
+        ScimUserData entra = ScimUserDocument.fromRequest(ScimJson.read("""
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                 "externalId":"oid-c","userName":"carol@acme.test","active":true,"title":"Clerk","preferredLanguage":"de-DE",
+                 "name":{"givenName":"Carol","familyName":"Cole","formatted":"Carol Cole","middleName":"C."},
+                 "emails":[{"value":"carol@acme.test","type":"work","primary":true}],
+                 "phoneNumbers":[{"value":"+49 30 1234","type":"work"}],
+                 "addresses":[{"type":"work","locality":"Berlin","country":"DE"}],
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"42","department":"Sales",
+                   "manager":{"value":"7"}}}"""));
+        assertThat(entra.attributes()).contains("\"title\":\"Clerk\"", "\"middleName\":\"C.\"", "+49 30 1234", "Berlin",
+                "\"department\":\"Sales\"", "\"employeeNumber\":\"42\"").doesNotContain("givenName", "carol@acme.test");
+        ObjectNode json = ScimUserDocument.toJson(new ScimUserRecord(9, 1, entra, Instant.EPOCH, Instant.EPOCH), BASE);
+        assertThat(json.path("title").asText()).isEqualTo("Clerk");
+        assertThat(json.path("name").path("middleName").asText()).isEqualTo("C.");
+        assertThat(json.path("name").path("givenName").asText()).isEqualTo("Carol");
+        assertThat(json.path("phoneNumbers").get(0).path("value").asText()).isEqualTo("+49 30 1234");
+        assertThat(json.path("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User").path("manager").path("value").asText())
+                .isEqualTo("7");
+        assertThat(json.path("schemas").toString()).contains("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+        assertThat(json.path("emails")).as("one work address: Faxgate's own form").hasSize(1);
+
+        ScimUserData two = ScimUserDocument.fromRequest(ScimJson.read("""
+                {"userName":"dan@acme.test","emails":[{"value":"dan@home.test","type":"home"},{"value":"dan@acme.test","type":"work"}]}"""));
+        assertThat(two.email()).isEqualTo("dan@acme.test");
+        assertThat(ScimUserDocument.toJson(new ScimUserRecord(10, 1, two, Instant.EPOCH, Instant.EPOCH), BASE).path("emails"))
+                .as("the second address is returned too").hasSize(2);
+        assertThat(ScimUserDocument.fromRequest(ScimJson.read("{\"userName\":\"erin@acme.test\",\"name\":{\"givenName\":\"E\"}}"))
+                .attributes()).as("nothing beyond what Faxgate stores").isNull();
     }
 
     private static String refusal(Runnable r) {

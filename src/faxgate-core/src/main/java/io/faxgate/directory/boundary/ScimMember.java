@@ -1,7 +1,0 @@
-package io.faxgate.directory.boundary;
-
-import java.io.Serializable;
-
-/** A direct member of a group: the user's id and display name. */
-public record ScimMember(long userId, String display) implements Serializable {
-}

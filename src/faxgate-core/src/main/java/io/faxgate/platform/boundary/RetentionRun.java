@@ -1,7 +1,0 @@
-package io.faxgate.platform.boundary;
-
-import java.time.Instant;
-
-/** What a retention run removed. */
-public record RetentionRun(Instant ranAt, long auditEventsRemoved, long faxDocumentsEmptied) {
-}
