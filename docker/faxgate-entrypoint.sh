@@ -2,7 +2,7 @@
 # Reads secrets from files (docker/Kubernetes secrets) or the environment, then hands over to Payara's entrypoint.
 # For each of these, VAR_FILE (a path) wins over VAR: the value never sits in the image or in `docker inspect`.
 set -euo pipefail
-for var in FAXGATE_DB_PASSWORD FAXGATE_SECRETS_MASTER_KEY FAXGATE_BOOTSTRAP_OPERATOR_PASSWORD \
+for var in FAXGATE_DB_PASSWORD FAXGATE_SECRETS_MASTER_KEY FAXGATE_BOOTSTRAP_OPERATOR_PASSWORD FAXGATE_METRICS_PASSWORD \
            FAXGATE_CARRIER_WEBHOOK_SECRET; do
   file_var="${var}_FILE"
   if [[ -n "${!file_var:-}" ]]; then

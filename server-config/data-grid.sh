@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Gives this domain's Hazelcast data grid a name and ports of its own, derived from the domain's port base, so that
 # two domains on one machine (a -Pcluster cluster, test runs of several worktrees) never join one grid: members
-# only join a grid of the same cluster name. Run against the running DAS; applies at the next (re)start.
+# only join a grid of the same cluster name. Run against the running DAS; applies at the next (re)start (at once with
+# FAXGATE_GRID_DYNAMIC=true, for a domain that runs nothing on the grid yet).
 #   FAXGATE_PORTBASE  the domain's port base (create-domain --portbase); DAS member on +49 (instances were seen to
 #                     keep Payara's default 5900+, next free port: the distinct name is what keeps grids apart)
 #   FAXGATE_GRID_MODE domain (default: the DAS tells members about each other; one host or several) | multicast |
@@ -21,6 +22,12 @@ if grep -q "^Cluster Name  *faxgate-$FAXGATE_PORTBASE " <<<"$current" \
     && grep -q "^Cluster Mode  *$mode " <<<"$current"; then
   exit 0
 fi
-asadmin set-hazelcast-configuration --dynamic=false "${args[@]}" >/dev/null
-touch "$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-restart-needed" # members rejoin under the new name
+if [[ "${FAXGATE_GRID_DYNAMIC:-false}" == true ]]; then
+  # A domain with nothing deployed and no instance running (cluster.sh on a new domain): the DAS's grid member
+  # restarts under the new name in place, no domain restart needed.
+  asadmin set-hazelcast-configuration --dynamic=true "${args[@]}" >/dev/null
+else
+  asadmin set-hazelcast-configuration --dynamic=false "${args[@]}" >/dev/null
+  touch "$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-restart-needed" # members rejoin under the new name
+fi
 log "data grid: cluster faxgate-$FAXGATE_PORTBASE, mode $mode, DAS member port $((FAXGATE_PORTBASE + 49))"

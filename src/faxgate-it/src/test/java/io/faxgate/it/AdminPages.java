@@ -51,7 +51,9 @@ public final class AdminPages {
         browser.type(By.id("signIn:username"), username);
         browser.type(By.id("signIn:password"), password);
         browser.click(By.id("signIn:submit"));
-        browser.waitForUrl(FaxgateApi.BASE_URL + "/index.xhtml");
+        // operators land on their overview, everyone else on the start page
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(FaxgateApi.BASE_URL + "/index.xhtml")
+                || d.getCurrentUrl().startsWith(FaxgateApi.BASE_URL + "/operator/overview.xhtml"));
     }
 
     public static void open(Browser browser, String page) {

@@ -222,6 +222,10 @@ class ManagementApiIT {
         Answer openapi = FaxgateApi.anonymous().send("GET", "/openapi", null);
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.raw().body()).contains("/api/v1/tenants/{slug}/sso").contains("/api/v1/me");
+        assertThat(openapi.raw().body()).as("the audit API, the metrics endpoint and the security-event schema")
+                .contains("/api/v1/tenants/{slug}/audit-events").contains("/api/v1/tenants/{slug}/audit-events/verification")
+                .contains("/api/v1/audit-events").contains("/api/v1/audit-events/verification")
+                .contains("/metrics").contains("SecurityEvent").contains("faxgate.security-event/1");
     }
 
     private static String randomNumber() {

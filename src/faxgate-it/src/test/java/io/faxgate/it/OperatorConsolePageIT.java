@@ -36,7 +36,8 @@ class OperatorConsolePageIT {
         try (Browser browser = Browser.open()) {
             try {
                 signIn(browser, "operator", FaxgateApi.OPERATOR_PASSWORD);
-                assertThat(browser.waitFor(By.id("operatorConsole")).getText()).isEqualTo("Operator console");
+                assertThat(browser.currentUrl()).startsWith(FaxgateApi.BASE_URL + "/operator/overview.xhtml");
+                assertThat(browser.waitFor(By.id("navTenants")).getText()).isEqualTo("Tenants");
                 open(browser, "/operator/tenants.xhtml");
                 assertThat(browser.title()).isEqualTo("Tenants · Faxgate operator console");
 

@@ -55,7 +55,8 @@ class OperatorOverviewPageIT {
         try (Browser browser = Browser.open()) {
             try {
                 signIn(browser, "operator", FaxgateApi.OPERATOR_PASSWORD);
-                browser.click(By.id("operatorConsole"));
+                assertThat(browser.currentUrl()).as("the operator lands on the overview, not on a page of links")
+                        .startsWith(FaxgateApi.BASE_URL + "/operator/overview.xhtml");
                 browser.waitFor(By.id("ssoHeading"));
                 assertThat(browser.title()).isEqualTo("Platform overview · Faxgate operator console");
                 String problems = browser.waitFor(By.id("ssoProblems")).getText();

@@ -18,6 +18,8 @@ public final class AuditTypes {
     public static final String SAML_SIGN_IN = "SAML_SIGN_IN";
     public static final String SAML_GROUPS_OVERAGE = "SAML_GROUPS_OVERAGE";
     public static final String SAML_SIGN_OUT = "SAML_SIGN_OUT";
+    public static final String SSO_TEST_SIGN_IN = "SSO_TEST_SIGN_IN";
+    public static final String SSO_ENFORCED_UNTESTED = "SSO_ENFORCED_UNTESTED";
     public static final String USER_CREATED = "USER_CREATED";
     public static final String USER_ACTIVATION_CHANGED = "USER_ACTIVATION_CHANGED";
     public static final String PERMISSION_GRANTED = "PERMISSION_GRANTED";

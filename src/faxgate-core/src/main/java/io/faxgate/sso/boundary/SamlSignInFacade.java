@@ -10,10 +10,13 @@ import io.faxgate.directory.control.GroupMembers;
 import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.platform.control.SecretSealer;
 import io.faxgate.sso.control.IdpCertificate;
+import io.faxgate.sso.control.SignInRecords;
+import io.faxgate.sso.control.SignInReport;
 import io.faxgate.sso.control.SpEncryptionKey;
 import io.faxgate.sso.control.SsoEndpoints;
 import io.faxgate.sso.control.TenantSsoSettings;
 import io.faxgate.sso.entity.ClaimNames;
+import io.faxgate.sso.entity.SignInRecord;
 import io.faxgate.sso.entity.SpKeyPair;
 import io.faxgate.sso.entity.SpKeyUse;
 import io.faxgate.sso.entity.SsoConfiguration;
@@ -71,6 +74,9 @@ public class SamlSignInFacade {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    SignInRecords signInRecords;
 
     @Inject
     Clock clock;
@@ -138,7 +144,7 @@ public class SamlSignInFacade {
             throw refuse(tenant, identity, sourceIp, "MISSING_OBJECT_ID", "the identity provider sent no object id claim ("
                     + settings.claimNames().objectId() + ")");
         }
-        if (settings.requireMfa() && !identity.authnMethods().contains(ClaimNames.ENTRA_MFA)) {
+        if (settings.requireMfa() && !identity.authnMethods().contains(settings.claimNames().mfaValue())) {
             throw refuse(tenant, identity, sourceIp, "MFA_REQUIRED", "your company requires multi-factor authentication;"
                     + " the identity provider did not report it for this sign-in");
         }
@@ -164,6 +170,15 @@ public class SamlSignInFacade {
                 reason, detail, sourceIp);
     }
 
+    /**
+     * What a refused real sign-in carried, for the tenant's sign-in debugger (displayable fields only, bounded per
+     * tenant). Unknown tenants leave nothing.
+     */
+    public void recordRefusedSignIn(String slug, SignInReport report) {
+        tenants.bySlug(slug).ifPresent(t -> signInRecords.add(t.getId(), SignInRecord.Kind.REFUSED, clock.instant(),
+                null, report, ssoSettings.configurationOf(t.getId()).connectionFingerprint()));
+    }
+
     public void recordSignOut(String slug, String principal, String detail) {
         Long tenantId = tenants.bySlug(slug).map(Tenant::getId).orElse(null);
         audit.recordIndependently(tenantId, principal, AuditTypes.SAML_SIGN_OUT, AuditOutcome.SUCCESS, principal, detail, null);
@@ -187,6 +202,12 @@ public class SamlSignInFacade {
         // Matched by object id only, never by name: Bob@x signing in with another object id than the existing bob@x
         // is refused, not merged — merging by name would let one directory identity take over another's user.
         if (users.userNameTaken(tenant.getId(), userName, -1)) {
+            // The name may have been taken a moment ago by this very person: a concurrent sign-in that created the
+            // user and committed between the lookup above and this check (each statement sees the latest commits).
+            Optional<DirectoryUser> createdMeanwhile = users.byExternalIdLocked(tenant.getId(), identity.objectId());
+            if (createdMeanwhile.isPresent()) {
+                return createdMeanwhile.get();
+            }
             throw refuse(tenant, identity, sourceIp, "USERNAME_CONFLICT", "another Faxgate user already has the user name "
                     + userName + " (user names are compared ignoring case) with a different directory object id");
         }

@@ -75,10 +75,19 @@ public class SsoSettingsFacade {
                     + " tenant; each tenant needs its own Entra enterprise application");
         }
         SsoConfiguration before = settings.configuration();
+        boolean untested = enforcesUntested(before, next, settings.getTestedFingerprint());
+        if (untested && Boolean.FALSE.equals(request.enforceUntested())) {
+            throw new ConflictException("enabled", "run Test sign-in with these settings first: enforcing SSO for the"
+                    + " admin tool with settings no test sign-in passed with can lock every administrator out");
+        }
         settings.replace(next, now);
         em.flush();
         audit.record(tenant.getId(), AuditTypes.SSO_SETTINGS_CHANGED, AuditOutcome.SUCCESS, slug,
                 describe(before) + " -> " + describe(next));
+        if (untested) {
+            audit.record(tenant.getId(), AuditTypes.SSO_ENFORCED_UNTESTED, AuditOutcome.WARNING, slug,
+                    "SSO is enforced for the admin tool with settings no test sign-in passed with");
+        }
         if (next.allowSha1() && !before.allowSha1()) {
             audit.record(tenant.getId(), AuditTypes.SSO_SETTINGS_CHANGED, AuditOutcome.WARNING, slug,
                     "SHA-1 signatures are now accepted for this tenant (insecure)");
@@ -115,6 +124,19 @@ public class SsoSettingsFacade {
                 Math.max(1, Math.min(max, 50))).stream().map(AuditEventView::of).toList();
     }
 
+    /**
+     * The save starts enforcing SSO for the admin tool — switching it on, or changing a connection setting while it
+     * is on — with settings no test sign-in passed with.
+     */
+    static boolean enforcesUntested(SsoConfiguration before, SsoConfiguration next, String testedFingerprint) {
+        if (!next.enforcedForAdminTool()) {
+            return false;
+        }
+        String fingerprint = next.connectionFingerprint();
+        boolean newlyEnforced = !before.enforcedForAdminTool() || !before.connectionFingerprint().equals(fingerprint);
+        return newlyEnforced && !fingerprint.equals(testedFingerprint);
+    }
+
     /** One Entra application per tenant: a shared audience would let one tenant's assertions reach another's ACS. */
     private boolean clientIdTakenElsewhere(String clientId, long tenantId) {
         return !em.createQuery("select s.id from SsoSettings s where s.clientId = :clientId and s.tenantId <> :tenantId", Long.class)
@@ -143,7 +165,8 @@ public class SsoSettingsFacade {
                 c.loginEndpoint(), c.clientId(), pems, c.idpEntityId(), effectiveIssuer(c), c.allowIdpInitiated(),
                 c.requireMfa(), c.clockSkewSeconds(), c.allowSha1(), c.justInTimeUsers(), c.claimNames(), settings.getVersion(),
                 endpoints.consume(slug), endpoints.redirect(slug), c.spEntityId(), endpoints.metadataDocument(slug),
-                endpoints.singleLogout(slug), details, c.allowAesCbc(), c.signAuthnRequests());
+                endpoints.singleLogout(slug), details, c.allowAesCbc(), settings.testedAsSaved(), settings.getTestedAt(),
+                settings.getTestedBy(), c.signAuthnRequests());
     }
 
     /** The issuer responses must carry: the explicit override, else the one derived from an Entra endpoint. */

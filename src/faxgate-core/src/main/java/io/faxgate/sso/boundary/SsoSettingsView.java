@@ -28,5 +28,8 @@ public record SsoSettingsView(
         String singleLogoutEndpoint,
         List<CertificateDetails> certificateDetails,
         boolean allowAesCbc,
+        boolean testedWithCurrentSettings,
+        java.time.Instant testedAt,
+        String testedBy,
         boolean signAuthnRequests) implements java.io.Serializable {
 }

@@ -22,10 +22,13 @@ public record SsoSettingsRequest(
         ClaimNamesRequest claimNames,
         Long version,
         Boolean allowAesCbc,
+        Boolean enforceUntested,
         /** Sign AuthnRequests (Entra: "require verification certificates"); default off. */
         Boolean signAuthnRequests) {
 
-    /** Optional; a missing or blank name means Microsoft Entra's claim URI. */
-    public record ClaimNamesRequest(String objectId, String email, String groups, String roles) {
+    // One constructor only: JSON-B binds records through their single (canonical) constructor.
+
+    /** Optional; a missing or blank name means Microsoft Entra's claim URI (for {@code mfa}/{@code mfaValue}: Entra's MFA claim). */
+    public record ClaimNamesRequest(String objectId, String email, String groups, String roles, String mfa, String mfaValue) {
     }
 }

@@ -92,13 +92,16 @@ public final class SsoSettingsValidation {
             return ClaimNames.entra();
         }
         String[][] fields = {{"claimNames.objectId", c.objectId()}, {"claimNames.email", c.email()},
-                {"claimNames.groups", c.groups()}, {"claimNames.roles", c.roles()}};
+                {"claimNames.groups", c.groups()}, {"claimNames.roles", c.roles()}, {"claimNames.mfa", c.mfa()},
+                {"claimNames.mfaValue", c.mfaValue()}};
         for (String[] f : fields) {
             if (f[1] != null && f[1].length() > 300) {
                 error(f[0], "must be at most 300 characters");
+            } else if (f[1] != null && !f[1].isBlank() && !f[1].strip().chars().allMatch(ch -> ch > 0x20 && ch != 0x7f)) {
+                error(f[0], "must not contain spaces or control characters (an attribute Name as the IdP sends it)");
             }
         }
-        return ClaimNames.of(c.objectId(), c.email(), c.groups(), c.roles());
+        return ClaimNames.of(c.objectId(), c.email(), c.groups(), c.roles(), c.mfa(), c.mfaValue());
     }
 
     private <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {

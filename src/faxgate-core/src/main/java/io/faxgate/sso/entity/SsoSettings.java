@@ -89,6 +89,22 @@ public class SsoSettings extends VersionedEntity implements TenantOwned {
     @Column(name = "claim_roles")
     private String claimRoles;
 
+    @Column(name = "claim_mfa")
+    private String claimMfa;
+
+    @Column(name = "mfa_value")
+    private String mfaValue;
+
+    /** {@link SsoConfiguration#connectionFingerprint()} of the settings a test sign-in last passed with; null: none. */
+    @Column(name = "tested_fingerprint")
+    private String testedFingerprint;
+
+    @Column(name = "tested_at")
+    private Instant testedAt;
+
+    @Column(name = "tested_by")
+    private String testedBy;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -122,13 +138,39 @@ public class SsoSettings extends VersionedEntity implements TenantOwned {
         this.claimEmail = customOnly(claims.email(), ClaimNames.ENTRA_EMAIL);
         this.claimGroups = customOnly(claims.groups(), ClaimNames.ENTRA_GROUPS);
         this.claimRoles = customOnly(claims.roles(), ClaimNames.ENTRA_ROLES);
+        this.claimMfa = customOnly(claims.mfa(), ClaimNames.ENTRA_AUTHN_METHODS);
+        this.mfaValue = customOnly(claims.mfaValue(), ClaimNames.ENTRA_MFA);
         this.updatedAt = now;
     }
 
     public SsoConfiguration configuration() {
         return new SsoConfiguration(enabled, mode, scope, loginEndpoint, clientId, idpEntityId, primaryCertificate,
                 secondaryCertificate, allowIdpInitiated, requireMfa, allowSha1, justInTimeUsers, clockSkewSeconds,
-                ClaimNames.of(claimObjectId, claimEmail, claimGroups, claimRoles), allowAesCbc, signAuthnRequests);
+                ClaimNames.of(claimObjectId, claimEmail, claimGroups, claimRoles, claimMfa, mfaValue), allowAesCbc, signAuthnRequests);
+    }
+
+    /** A test sign-in passed with these settings (identified by their connection fingerprint). */
+    public void tested(String fingerprint, String by, Instant at) {
+        this.testedFingerprint = fingerprint;
+        this.testedBy = by;
+        this.testedAt = at;
+    }
+
+    /** True when the last passed test sign-in used exactly the connection settings saved now. */
+    public boolean testedAsSaved() {
+        return testedFingerprint != null && testedFingerprint.equals(configuration().connectionFingerprint());
+    }
+
+    public String getTestedFingerprint() {
+        return testedFingerprint;
+    }
+
+    public Instant getTestedAt() {
+        return testedAt;
+    }
+
+    public String getTestedBy() {
+        return testedBy;
     }
 
     /** Entra's names are stored as null, so a future change of default reaches every tenant that kept it. */

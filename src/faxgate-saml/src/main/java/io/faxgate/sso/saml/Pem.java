@@ -76,6 +76,11 @@ public final class Pem {
         }
     }
 
+    /** Armoured PEM of certificate bytes not yet parsed (an uploaded DER file, a metadata entry), for the check that follows. */
+    public static String armourCertificate(byte[] der) {
+        return armour("CERTIFICATE", der);
+    }
+
     /** Bare base64 DER on one line (as in ds:X509Certificate and in Entra's "Certificate (Base64)" field body). */
     public static String base64Der(X509Certificate certificate) {
         try {

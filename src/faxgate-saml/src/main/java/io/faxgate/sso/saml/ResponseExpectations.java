@@ -42,8 +42,10 @@ public final class ResponseExpectations {
     private final ReplayCache replayCache;
     private final Duration maxAssertionLifetime;
     private final int maxXmlBytes;
+    private final SignInTrace trace;
 
     private ResponseExpectations(Builder b) {
+        this.trace = b.trace;
         this.expectedIssuer = Urls.requireText(b.expectedIssuer, "expectedIssuer");
         this.audience = Urls.requireText(b.audience, "audience");
         this.acsUrl = Urls.requireAbsoluteUrl(b.acsUrl, "acsUrl");
@@ -147,6 +149,11 @@ public final class ResponseExpectations {
         return maxXmlBytes;
     }
 
+    /** Where the engine reports each check and what arrived; empty unless the caller asked (sign-in debugger). */
+    public Optional<SignInTrace> trace() {
+        return Optional.ofNullable(trace);
+    }
+
     /**
      * Certificates among the trusted ones that are expired or not yet valid at the expectations' clock: for admin
      * warnings. Signatures are still checked against them (Entra keeps signing with an expired certificate until
@@ -179,6 +186,7 @@ public final class ResponseExpectations {
         private ReplayCache replayCache;
         private Duration maxAssertionLifetime;
         private int maxXmlBytes = DEFAULT_MAX_XML_BYTES;
+        private SignInTrace trace;
 
         private Builder() {
         }
@@ -273,6 +281,12 @@ public final class ResponseExpectations {
         /** Maximum decoded XML size; default 256 KiB. */
         public Builder maxXmlBytes(int v) {
             this.maxXmlBytes = v;
+            return this;
+        }
+
+        /** Optional: a fresh trace the engine fills with each check's outcome (one trace per validation). */
+        public Builder trace(SignInTrace v) {
+            this.trace = v;
             return this;
         }
 

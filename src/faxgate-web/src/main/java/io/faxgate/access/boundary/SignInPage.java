@@ -13,6 +13,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import io.faxgate.platform.entity.Roles;
 import io.faxgate.sso.boundary.LandingServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,8 +44,13 @@ public class SignInPage {
                         .newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username == null ? "" : username, new Password(password == null ? "" : password))));
         if (status == AuthenticationStatus.SUCCESS) {
-            // Web staff with a console password land where a SAML sign-in takes them: their console.
-            return LandingServlet.worksOnlyWithFaxes((HttpServletRequest) external.getRequest())
+            HttpServletRequest request = (HttpServletRequest) external.getRequest();
+            // Operators land on the platform overview (what needs their attention); web staff with a console
+            // password where a SAML sign-in takes them: their console.
+            if (request.isUserInRole(Roles.OPERATOR)) {
+                return LandingServlet.OPERATOR_OVERVIEW + "?faces-redirect=true";
+            }
+            return LandingServlet.worksOnlyWithFaxes(request)
                     ? "/console/index.xhtml?faces-redirect=true" : "/index.xhtml?faces-redirect=true";
         }
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));

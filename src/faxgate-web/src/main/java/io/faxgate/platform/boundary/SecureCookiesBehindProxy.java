@@ -21,6 +21,11 @@ import java.util.Locale;
  * {@code Secure} to every Set-Cookie before the response can commit: cookies set before it ran (the
  * authentication mechanism's sign-in, which runs before any filter), sessions created further down the chain, and
  * cookies added by the application. Requests that really came over HTTPS or from anyone else pass untouched.
+ *
+ * <p>One cookie is out of a filter's reach: with replicated sessions Payara writes {@code JSESSIONIDVERSION} into
+ * the headers while the response commits, after every filter has returned, and marks it Secure only when its own
+ * connector request is secure. So the filter also tells the container the request is secure
+ * ({@link ContainerRequest#markSecure}); the wrapping below stays for every container-independent path.
  */
 public class SecureCookiesBehindProxy extends HttpFilter {
 
@@ -31,6 +36,7 @@ public class SecureCookiesBehindProxy extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        ContainerRequest.markSecure(request);
         secureAll(response);
         SecuringResponse securing = new SecuringResponse(response);
         chain.doFilter(new SecuringRequest(request, securing), securing);

@@ -19,7 +19,7 @@ final class AssertionClaims {
         List<String> groups = a.attribute(names.groups());
         boolean overage = a.attributes().containsKey(ClaimNames.ENTRA_GROUPS_OVERAGE);
         return new SamlIdentity(a.firstAttribute(names.objectId()).orElse(null), a.nameId(), email, displayName,
-                groups, groupsPresent, overage, a.attribute(names.roles()), a.attribute(ClaimNames.ENTRA_AUTHN_METHODS),
+                groups, groupsPresent, overage, a.attribute(names.roles()), a.attribute(names.mfa()),
                 a.assertionId(), a.sessionIndex().orElse(null));
     }
 

@@ -9,8 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Where a sign-in lands when it named no page of ours (no {@code target}, no usable RelayState): staff who may only
- * work with faxes go straight to the staff console; administrators, operators and everyone else keep the start page.
+ * Where a sign-in lands when it named no page of ours (no {@code target}, no usable RelayState): platform operators on
+ * their overview, staff who may only work with faxes straight in the staff console; administrators and everyone
+ * else on the start page. The password sign-in (SignInPage) lands the same way.
  * The roles are the caller's current permissions, as the authentication mechanism handed them to the container.
  */
 @WebServlet(urlPatterns = LandingServlet.PATH)
@@ -18,10 +19,14 @@ public class LandingServlet extends HttpServlet {
 
     static final String PATH = "/start";
     static final String CONSOLE = "/console/";
+    public static final String OPERATOR_OVERVIEW = "/operator/overview.xhtml";
     static final String START_PAGE = "/";
 
-
+    /** The page a sign-in lands on: operators on the platform overview (what needs their attention). */
     static String landingFor(HttpServletRequest request) {
+        if (request.getUserPrincipal() != null && request.isUserInRole(Roles.OPERATOR)) {
+            return OPERATOR_OVERVIEW;
+        }
         return worksOnlyWithFaxes(request) ? CONSOLE : START_PAGE;
     }
 

@@ -47,6 +47,24 @@ final class SamlTenant {
         return encryption;
     }
 
+    /**
+     * What a response for this tenant must satisfy, without the session-bound parts (outstanding requests,
+     * IdP-initiated): the same for a real sign-in and for an admin's test sign-in.
+     */
+    io.faxgate.sso.saml.ResponseExpectations.Builder expectations(SamlRuntime runtime) {
+        return io.faxgate.sso.saml.ResponseExpectations.builder()
+                .expectedIssuer(configuration.expectedIssuer())
+                .audience(configuration.spEntityId())
+                .acsUrl(configuration.consumeEndpoint())
+                .trustedCertificates(trusted)
+                .allowSha1(configuration.allowSha1())
+                .clockSkew(java.time.Duration.ofSeconds(configuration.clockSkewSeconds()))
+                .decryptionKey(encryption == null ? null : encryption.privateKey())
+                .allowAesCbc(configuration.allowAesCbc())
+                .replayCache(runtime.replayCache(configuration.slug()))
+                .maxAssertionLifetime(runtime.maxAssertionLifetime());
+    }
+
     private static SpCredentials credentials(String slug, String certificatePem, byte[] privateKeyPkcs8) {
         if (certificatePem == null || privateKeyPkcs8 == null) {
             return null;

@@ -7,6 +7,7 @@ import io.faxgate.sso.saml.LogoutResponseSpec;
 import io.faxgate.sso.saml.SamlEngineBusyException;
 import io.faxgate.sso.saml.SamlRedirect;
 import io.faxgate.sso.saml.SamlValidationException;
+import io.faxgate.sso.saml.SignInTrace;
 import io.faxgate.sso.saml.SpMetadataSpec;
 import io.faxgate.sso.saml.ValidatedLogoutRequest;
 import io.faxgate.sso.saml.ValidatedLogoutResponse;
@@ -52,6 +53,12 @@ public class SsoServlet extends HttpServlet {
 
     @EJB
     SamlSignInFacade signIn;
+
+    @EJB
+    SignInDebuggerFacade debugger;
+
+    @EJB
+    SsoSettingsFacade settings;
 
     @Inject
     SamlRuntime runtime;
@@ -222,7 +229,10 @@ public class SsoServlet extends HttpServlet {
             SsoPages.message(response, 413, "Too large", "The sign-in answer is larger than Faxgate accepts.");
             return;
         }
-        if (!usable(path, response)) {
+        String relayState = request.getParameter("RelayState");
+        // An admin's test sign-in also works while SSO is off (that is its point): it signs nobody in.
+        boolean maybeTest = PendingTestSignIn.looksLikeTest(relayState);
+        if (!maybeTest && !usable(path, response)) {
             return;
         }
         String samlResponse = request.getParameter("SAMLResponse");
@@ -230,12 +240,52 @@ public class SsoServlet extends HttpServlet {
             SsoPages.message(response, 400, "No sign-in answer", "The request carried no SAMLResponse.");
             return;
         }
+        if (maybeTest && request.getParameter(BOUNCED) != null) {
+            Optional<PendingTestSignIn> test = PendingTestSignIn.claim(request, path.tenant(), relayState, java.time.Instant.now());
+            if (test.isPresent()) {
+                testSignIn(test.get(), samlResponse, request, response);
+                return;
+            }
+            if (!usable(path, response)) {
+                return;
+            }
+        }
         if (request.getParameter(BOUNCED) == null) {
             SsoPages.bounce(response, request.getContextPath() + "/sso/" + path.tenant() + "/acs", samlResponse,
                     request.getParameter("RelayState"));
             return;
         }
         callback.doFilter(request, response, (req, res) -> { });
+    }
+
+    /**
+     * The answer to an admin's test sign-in: checked exactly like a real one (the tenant's certificates, issuer,
+     * audience, replay store), but only against the test's own AuthnRequest, and nobody is signed in — the outcome
+     * goes to the sign-in debugger and the admin, still in their own session, back to the SSO page.
+     */
+    private void testSignIn(PendingTestSignIn test, String samlResponse, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        SamlTenantConfiguration c = signIn.configuration(test.ticket().slug()).orElseThrow();
+        SignInTrace trace = new SignInTrace();
+        try {
+            SamlTenant tenant = new SamlTenant(c);
+            runtime.engine().validate(samlResponse, tenant.expectations(runtime)
+                    .outstandingRequestIds(java.util.Set.of(test.requestId()))
+                    .allowIdpInitiated(false)
+                    .trace(trace)
+                    .build());
+        } catch (SamlValidationException refused) {
+            LOG.info(() -> "test sign-in of tenant " + test.ticket().slug() + " refused: " + refused.reason());
+        } catch (IllegalArgumentException | IllegalStateException incomplete) {
+            // settings saved meanwhile without a certificate or issuer: the trace has no checks, the test fails
+            LOG.info(() -> "test sign-in of tenant " + test.ticket().slug() + ": settings incomplete");
+        }
+        debugger.recordTest(test.ticket(), SignInReports.tested(trace, c.claimNames(), requireMfa(test.ticket().slug())));
+        response.sendRedirect(request.getContextPath() + "/admin/sso.xhtml?tested=" + (trace.verified() ? "1" : "0"));
+    }
+
+    private boolean requireMfa(String slug) {
+        return settings.get(slug).requireMfa();
     }
 
     private void singleLogout(SsoPath path, HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {

@@ -1,5 +1,7 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.sso.control.SignInRecordView;
+import io.faxgate.sso.control.SignInReport;
 import io.faxgate.sso.control.SsoSettingsRequest;
 
 import io.faxgate.access.boundary.AdminTenant;
@@ -7,6 +9,7 @@ import io.faxgate.audit.control.AuditEventView;
 import io.faxgate.platform.boundary.PageErrors;
 import io.faxgate.platform.boundary.PageErrors.Field;
 import io.faxgate.sso.entity.ClaimNames;
+import io.faxgate.sso.saml.Pem;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -37,6 +40,15 @@ public class SsoSettingsPage implements Serializable {
     @EJB
     SsoSettingsFacade facade;
 
+    @EJB
+    SignInDebuggerFacade debugger;
+
+    @EJB
+    SamlSignInFacade samlSignIn;
+
+    @Inject
+    SamlRuntime runtime;
+
     @Inject
     AdminTenant admin;
 
@@ -59,9 +71,18 @@ public class SsoSettingsPage implements Serializable {
     private boolean allowAesCbc;
     private boolean signAuthnRequests;
     private boolean justInTimeUsers;
-    private transient ClaimNames claimNames;
+    private String claimObjectId;
+    private String claimEmail;
+    private String claimGroups;
+    private String claimRoles;
+    private String claimMfa;
+    private String mfaValue;
+    private boolean enforceUntested;
     private long version;
     private String metadataXml;
+    private List<SignInRecordView> tests = List.of();
+    private List<SignInRecordView> refused = List.of();
+    private Long shownRefusedId;
 
     @PostConstruct
     void load() {
@@ -86,7 +107,14 @@ public class SsoSettingsPage implements Serializable {
         allowAesCbc = view.allowAesCbc();
         signAuthnRequests = view.signAuthnRequests();
         justInTimeUsers = view.justInTimeUsers();
-        claimNames = view.claimNames();
+        ClaimNames names = view.claimNames() != null ? view.claimNames() : ClaimNames.entra();
+        claimObjectId = names.objectId();
+        claimEmail = names.email();
+        claimGroups = names.groups();
+        claimRoles = names.roles();
+        claimMfa = names.mfa();
+        mfaValue = names.mfaValue();
+        enforceUntested = false;
         version = view.version();
         refreshSignIns();
     }
@@ -109,10 +137,10 @@ public class SsoSettingsPage implements Serializable {
             certificates.add(secondaryCertificate);
             certificateFields.add("secondaryCertificate");
         }
-        ClaimNames c = claimNames != null ? claimNames : view().claimNames() != null ? view().claimNames() : ClaimNames.entra();
         SsoSettingsRequest request = new SsoSettingsRequest(enabled, mode, scope, loginEndpoint, clientId, certificates,
                 blankToNull(idpEntityId), allowIdpInitiated, requireMfa, clockSkewSeconds, allowSha1, justInTimeUsers,
-                new SsoSettingsRequest.ClaimNamesRequest(c.objectId(), c.email(), c.groups(), c.roles()), version, allowAesCbc, signAuthnRequests);
+                new SsoSettingsRequest.ClaimNamesRequest(claimObjectId, claimEmail, claimGroups, claimRoles, claimMfa, mfaValue),
+                version, allowAesCbc, enforceUntested, signAuthnRequests);
         try {
             facade.save(slug, request);
         } catch (RuntimeException e) {
@@ -166,7 +194,13 @@ public class SsoSettingsPage implements Serializable {
             f.put("certificates[" + i + "]", new Field(FORM + input,
                     "C · X.509 certificate (" + (input.startsWith("primary") ? "primary" : "secondary") + ")"));
         }
-        f.put("idpEntityId", new Field(FORM + "idpEntityId", "D · IdP entity ID (issuer)"));
+        f.put("idpEntityId", new Field(FORM + "idpEntityId", "IdP issuer (advanced)"));
+        f.put("claimNames.objectId", new Field(FORM + "claimObjectId", "Claim names · Object id"));
+        f.put("claimNames.email", new Field(FORM + "claimEmail", "Claim names · E-mail"));
+        f.put("claimNames.groups", new Field(FORM + "claimGroups", "Claim names · Groups"));
+        f.put("claimNames.roles", new Field(FORM + "claimRoles", "Claim names · App roles"));
+        f.put("claimNames.mfa", new Field(FORM + "claimMfa", "Claim names · MFA claim"));
+        f.put("claimNames.mfaValue", new Field(FORM + "mfaValue", "Claim names · MFA value"));
         f.put("clockSkewSeconds", new Field(FORM + "clockSkewSeconds", "Clock skew"));
         f.put("allowIdpInitiated", new Field(FORM + "allowIdpInitiated", "Allow IdP-initiated sign-in"));
         f.put("requireMfa", new Field(FORM + "requireMfa", "Require MFA"));
@@ -246,15 +280,80 @@ public class SsoSettingsPage implements Serializable {
     }
 
     static String pem(String base64) {
-        StringBuilder out = new StringBuilder("-----BEGIN CERTIFICATE-----\n");
-        for (int i = 0; i < base64.length(); i += 64) {
-            out.append(base64, i, Math.min(base64.length(), i + 64)).append('\n');
-        }
-        return out.append("-----END CERTIFICATE-----").toString();
+        return Pem.armourCertificate(Base64.getMimeDecoder().decode(base64)).strip();
     }
 
     public void refreshSignIns() {
         signIns = facade.latestSignIns(slug, 5);
+        tests = debugger.latest(slug, false, 1);
+        refused = debugger.latest(slug, true, 10);
+        if (shownRefusedId == null && !refused.isEmpty()) {
+            shownRefusedId = refused.get(0).id();
+        }
+    }
+
+    /**
+     * Test sign-in: a real round trip to the IdP with the SAVED settings, started from this admin's own session and
+     * answered into it (see PendingTestSignIn); nobody is signed in, SSO need not be enabled.
+     */
+    public void testSignIn() {
+        TestSignInTicket ticket;
+        try {
+            ticket = debugger.beginTest(slug);
+        } catch (RuntimeException e) {
+            PageErrors.show(e, fields(List.of("primaryCertificate")));
+            return;
+        }
+        SamlTenantConfiguration c = samlSignIn.configuration(slug).orElseThrow();
+        String relayState = PendingTestSignIn.newRelayState();
+        io.faxgate.sso.saml.AuthnRequestSpec.Builder spec = io.faxgate.sso.saml.AuthnRequestSpec.builder()
+                .spEntityId(c.spEntityId()).acsUrl(c.consumeEndpoint()).idpSsoUrl(c.loginEndpoint()).relayState(relayState);
+        io.faxgate.sso.saml.SamlRedirect redirect = runtime.engine().authnRequest(spec.build());
+        var external = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+        jakarta.servlet.http.HttpSession session = (jakarta.servlet.http.HttpSession) external.getSession(true);
+        new PendingTestSignIn(ticket, redirect.messageId(), relayState, external.getUserPrincipal().getName(),
+                java.time.Instant.now()).keepIn(session);
+        try {
+            external.redirect(redirect.url().toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public void showRefused(long id) {
+        shownRefusedId = id;
+    }
+
+    /** The newest test sign-in, or null. */
+    public SignInRecordView getLatestTest() {
+        return tests.isEmpty() ? null : tests.get(0);
+    }
+
+    public List<SignInRecordView> getRefused() {
+        return refused;
+    }
+
+    public SignInRecordView getShownRefused() {
+        return refused.stream().filter(r -> r.id() == (shownRefusedId == null ? -1 : shownRefusedId)).findFirst().orElse(null);
+    }
+
+    /** "signature: not made by the configured certificate". */
+    public String checkLine(SignInReport.Check check) {
+        return check.name() + ": " + (check.passed() ? "passed" : EntraExplanations.summary(check.reason()));
+    }
+
+    public String remedy(String reason) {
+        return EntraExplanations.remedy(reason);
+    }
+
+    /** The claim names are Entra's (the claim names section stays collapsed). */
+    public boolean isEntraClaimNames() {
+        return ClaimNames.of(claimObjectId, claimEmail, claimGroups, claimRoles, claimMfa, mfaValue).equals(ClaimNames.entra());
+    }
+
+    /** Enforcing SSO for the admin tool now would rest on settings no test sign-in passed with. */
+    public boolean isUntested() {
+        return !view().testedWithCurrentSettings();
     }
 
     /** The latest SAML sign-in attempt, for "Test sign-in". */
@@ -338,5 +437,19 @@ public class SsoSettingsPage implements Serializable {
     public boolean isJustInTimeUsers() { return justInTimeUsers; }
     public void setJustInTimeUsers(boolean justInTimeUsers) { this.justInTimeUsers = justInTimeUsers; }
     public String getMetadataXml() { return metadataXml; }
+    public String getClaimObjectId() { return claimObjectId; }
+    public void setClaimObjectId(String v) { this.claimObjectId = v; }
+    public String getClaimEmail() { return claimEmail; }
+    public void setClaimEmail(String v) { this.claimEmail = v; }
+    public String getClaimGroups() { return claimGroups; }
+    public void setClaimGroups(String v) { this.claimGroups = v; }
+    public String getClaimRoles() { return claimRoles; }
+    public void setClaimRoles(String v) { this.claimRoles = v; }
+    public String getClaimMfa() { return claimMfa; }
+    public void setClaimMfa(String v) { this.claimMfa = v; }
+    public String getMfaValue() { return mfaValue; }
+    public void setMfaValue(String v) { this.mfaValue = v; }
+    public boolean isEnforceUntested() { return enforceUntested; }
+    public void setEnforceUntested(boolean v) { this.enforceUntested = v; }
     public void setMetadataXml(String metadataXml) { this.metadataXml = metadataXml; }
 }

@@ -2,14 +2,12 @@ package io.faxgate.sso.boundary;
 
 import io.faxgate.sso.saml.AuthnRequestSpec;
 import io.faxgate.sso.saml.LogoutRequestSpec;
-import io.faxgate.sso.saml.ResponseExpectations;
 import io.faxgate.sso.saml.SamlRedirect;
 import io.faxgate.sso.saml.SamlValidationException;
 import io.faxgate.sso.saml.ValidatedAssertion;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import io.faxgate.directory.boundary.ConcurrentChangeRetry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -105,23 +103,16 @@ public class TenantSamlClient extends IndirectClient {
                 ? io.faxgate.platform.boundary.ClientAddress.of(jee.getNativeRequest()) : web.getRemoteAddr();
         Set<String> outstanding = outstanding(ctx);
         ValidatedAssertion assertion;
+        io.faxgate.sso.saml.SignInTrace trace = new io.faxgate.sso.saml.SignInTrace();
         try {
-            assertion = runtime.engine().validate(credentials.samlResponse(), ResponseExpectations.builder()
-                    .expectedIssuer(tenant.configuration().expectedIssuer())
-                    .audience(tenant.configuration().spEntityId())
-                    .acsUrl(tenant.configuration().consumeEndpoint())
-                    .trustedCertificates(tenant.trustedCertificates())
-                    .allowSha1(tenant.configuration().allowSha1())
-                    .clockSkew(Duration.ofSeconds(tenant.configuration().clockSkewSeconds()))
+            assertion = runtime.engine().validate(credentials.samlResponse(), tenant.expectations(runtime)
                     .outstandingRequestIds(outstanding)
                     .allowIdpInitiated(tenant.configuration().allowIdpInitiated())
-                    .decryptionKey(tenant.encryption() == null ? null : tenant.encryption().privateKey())
-                    .allowAesCbc(tenant.configuration().allowAesCbc())
-                    .replayCache(runtime.replayCache(tenant.slug()))
-                    .maxAssertionLifetime(runtime.maxAssertionLifetime())
+                    .trace(trace)
                     .build());
         } catch (SamlValidationException e) {
             signIn.recordRejectedResponse(tenant.slug(), e.reason().name(), e.getMessage(), sourceIp);
+            signIn.recordRefusedSignIn(tenant.slug(), SignInReports.of(trace, tenant.configuration().claimNames()));
             LOG.info(() -> "SAML response for tenant " + tenant.slug() + " refused: " + e.reason());
             throw new FoundAction(errorPage(e.reason().name()));
         }
@@ -136,6 +127,8 @@ public class TenantSamlClient extends IndirectClient {
             principal = ConcurrentChangeRetry.run(() -> signIn.signIn(tenant.slug(),
                     AssertionClaims.identity(assertion, tenant.configuration().claimNames()), sourceIp));
         } catch (SignInRefusedException refused) { // an @ApplicationException: the container never wraps it
+            signIn.recordRefusedSignIn(tenant.slug(), SignInReports.refusedByRule(trace, tenant.configuration().claimNames(),
+                    refused.reason(), refused.getMessage()));
             throw new FoundAction(errorPage(refused.reason()));
         }
         if (assertion.inResponseTo().isEmpty()) {

@@ -28,9 +28,13 @@ class LandingServletTest {
     }
 
     @Test
-    void administratorsOperatorsAndEveryoneElseKeepTheStartPage() {
+    void operatorsLandOnThePlatformOverview() {
+        assertThat(LandingServlet.landingFor(caller(Set.of("PLATFORM_OPERATOR")))).isEqualTo("/operator/overview.xhtml");
+    }
+
+    @Test
+    void administratorsAndEveryoneElseKeepTheStartPage() {
         assertThat(LandingServlet.landingFor(caller(Set.of("TENANT_MEMBER", "VIEW_FAXES", "MANAGE_FAX_LINES")))).isEqualTo("/");
-        assertThat(LandingServlet.landingFor(caller(Set.of("PLATFORM_OPERATOR")))).isEqualTo("/");
         assertThat(LandingServlet.landingFor(caller(Set.of("TENANT_MEMBER")))).isEqualTo("/");
         assertThat(LandingServlet.landingFor(caller(null))).isEqualTo("/");
     }

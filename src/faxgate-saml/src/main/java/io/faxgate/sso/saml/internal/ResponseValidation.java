@@ -4,6 +4,8 @@ import io.faxgate.sso.saml.ReplayCache;
 import io.faxgate.sso.saml.ResponseExpectations;
 import io.faxgate.sso.saml.SamlFailure;
 import io.faxgate.sso.saml.SamlValidationException;
+import io.faxgate.sso.saml.SignInTrace;
+import io.faxgate.sso.saml.SignInTrace.Check;
 import io.faxgate.sso.saml.ValidatedAssertion;
 
 import java.nio.charset.StandardCharsets;
@@ -47,8 +49,61 @@ public final class ResponseValidation {
         return recordUse(check(samlResponseBase64, exp), exp);
     }
 
-    /** Every rule except one-time use (steps 1-17). */
+    /** Every rule except one-time use (steps 1-17); each step reported to the expectations' trace, if any. */
     public CheckedResponse check(String samlResponseBase64, ResponseExpectations exp) throws SamlValidationException {
+        SignInTrace trace = exp.trace().orElse(null);
+        try {
+            return checkSteps(samlResponseBase64, exp, trace);
+        } catch (SamlValidationException e) {
+            if (trace != null) {
+                trace.fail(e);
+            }
+            throw e;
+        }
+    }
+
+    private static void step(SignInTrace trace, Check check) {
+        if (trace != null) {
+            trace.begin(check);
+        }
+    }
+
+    /**
+     * What the assertion says, read for the trace before the checks decide whether to believe it (the debugger
+     * shows it as "not verified" unless every check passed). Best effort: a malformed part is left out.
+     */
+    private static void arrived(SignInTrace trace, Element response, Element assertion) {
+        if (trace == null || !Dom.is(assertion, Saml.ASSERTION_NS, "Assertion")) {
+            return;
+        }
+        try {
+            Element issuer = Dom.optionalChild(assertion, Saml.ASSERTION_NS, "Issuer");
+            Element conditions = Dom.optionalChild(assertion, Saml.ASSERTION_NS, "Conditions");
+            List<String> audiences = new ArrayList<>();
+            Instant notBefore = null;
+            Instant notOnOrAfter = null;
+            if (conditions != null) {
+                for (Element restriction : Dom.children(conditions, Saml.ASSERTION_NS, "AudienceRestriction")) {
+                    for (Element a : Dom.children(restriction, Saml.ASSERTION_NS, "Audience")) {
+                        audiences.add(SamlValidationException.clip(Dom.text(a)));
+                    }
+                }
+                notBefore = Dom.instant(conditions, "NotBefore");
+                notOnOrAfter = Dom.instant(conditions, "NotOnOrAfter");
+            }
+            Element subject = Dom.optionalChild(assertion, Saml.ASSERTION_NS, "Subject");
+            Element nameId = subject == null ? null : Dom.optionalChild(subject, Saml.ASSERTION_NS, "NameID");
+            trace.arrived(issuer == null ? null : SamlValidationException.clip(Dom.text(issuer)), audiences,
+                    nameId == null ? null : SamlValidationException.clip(Dom.text(nameId)), notBefore, notOnOrAfter,
+                    Dom.attr(response, "InResponseTo"), readAttributes(assertion));
+        } catch (SamlValidationException | RuntimeException unreadable) {
+            // the checks name what is wrong with it
+        }
+    }
+
+    private CheckedResponse checkSteps(String samlResponseBase64, ResponseExpectations exp, SignInTrace trace)
+            throws SamlValidationException {
+        step(trace, Check.MESSAGE);
         Instant now = exp.clock().instant();
         Duration skew = exp.clockSkew();
 
@@ -68,9 +123,11 @@ public final class ResponseValidation {
         requireBoundedId(response, "Response");
 
         // 5. status
+        step(trace, Check.STATUS);
         checkStatus(response);
 
         // 6-7. exactly one assertion, directly in the Response, and no assertion anywhere else
+        step(trace, Check.ASSERTION);
         List<Element> direct = new ArrayList<>(Dom.children(response, Saml.ASSERTION_NS, "Assertion"));
         direct.addAll(Dom.children(response, Saml.ASSERTION_NS, "EncryptedAssertion"));
         if (direct.isEmpty()) {
@@ -80,16 +137,20 @@ public final class ResponseValidation {
             throw new SamlValidationException(SamlFailure.MULTIPLE_ASSERTIONS, "the Response contains " + direct.size() + " assertions");
         }
         requireNoOtherAssertions(doc);
+        arrived(trace, response, direct.get(0));
 
         // 8. response signature (before decryption: it covers the EncryptedAssertion)
+        step(trace, Check.SIGNATURE);
         Element responseSignature = signatureOf(response);
         if (responseSignature != null) {
-            SignatureRules.verifyEnveloped(response, responseSignature, exp.trustedCertificates(), exp.allowSha1(), xmlSecurity);
+            signedBy(trace, SignatureRules.verifyEnveloped(response, responseSignature, exp.trustedCertificates(),
+                    exp.allowSha1(), xmlSecurity));
         }
 
         // 9. decryption
         Element assertion = direct.get(0);
         if (Dom.is(assertion, Saml.ASSERTION_NS, "EncryptedAssertion")) {
+            step(trace, Check.DECRYPTION);
             if (exp.decryptionKey().isEmpty()) {
                 throw new SamlValidationException(SamlFailure.DECRYPTION_FAILED, "encrypted assertion but no SP decryption key configured");
             }
@@ -103,6 +164,8 @@ public final class ResponseValidation {
             assertion = imported;
             Dom.registerIds(doc);
             requireNoOtherAssertions(doc);
+            arrived(trace, response, assertion);
+            step(trace, Check.SIGNATURE);
         }
         Dom.requireVersion2(assertion);
         String assertionId = requireBoundedId(assertion, "Assertion");
@@ -113,10 +176,12 @@ public final class ResponseValidation {
             throw new SamlValidationException(SamlFailure.SIGNATURE_MISSING, "neither the Assertion nor the Response is signed");
         }
         if (assertionSignature != null) {
-            SignatureRules.verifyEnveloped(assertion, assertionSignature, exp.trustedCertificates(), exp.allowSha1(), xmlSecurity);
+            signedBy(trace, SignatureRules.verifyEnveloped(assertion, assertionSignature, exp.trustedCertificates(),
+                    exp.allowSha1(), xmlSecurity));
         }
 
         // 11. issuers
+        step(trace, Check.ISSUER);
         Element responseIssuer = Dom.optionalChild(response, Saml.ASSERTION_NS, "Issuer");
         if (responseIssuer != null) {
             requireIssuer(responseIssuer, exp.expectedIssuer(), "Response");
@@ -125,6 +190,7 @@ public final class ResponseValidation {
                 exp.expectedIssuer(), "Assertion");
 
         // 12. destination
+        step(trace, Check.DESTINATION);
         String destination = Dom.attr(response, "Destination");
         if (!exp.acsUrl().equals(destination)) {
             throw new SamlValidationException(SamlFailure.DESTINATION_MISMATCH,
@@ -132,13 +198,16 @@ public final class ResponseValidation {
         }
 
         // 13. conditions: time window and audience
+        step(trace, Check.VALIDITY);
         Element conditions = Dom.requiredChild(assertion, Saml.ASSERTION_NS, "Conditions", SamlFailure.AUDIENCE_MISMATCH);
         Instant notBefore = Dom.instant(conditions, "NotBefore");
         Instant notOnOrAfter = Dom.instant(conditions, "NotOnOrAfter");
         checkWindow(notBefore, notOnOrAfter, now, skew, "Conditions");
+        step(trace, Check.AUDIENCE);
         checkConditions(conditions, exp.audience());
 
         // 14. subject: NameID and a valid bearer confirmation
+        step(trace, Check.SUBJECT);
         Element subject = Dom.requiredChild(assertion, Saml.ASSERTION_NS, "Subject", SamlFailure.NO_NAME_ID);
         Element nameIdElement = Dom.optionalChild(subject, Saml.ASSERTION_NS, "NameID");
         if (nameIdElement == null) {
@@ -154,6 +223,7 @@ public final class ResponseValidation {
         // 15. InResponseTo / IdP-initiated. Only signed content may make a response solicited: the Response's own
         // InResponseTo counts only under a Response signature; with only the Assertion signed it is the bearer
         // confirmation's (an attacker could otherwise wrap an IdP-initiated assertion with a request id of their own).
+        step(trace, Check.IN_RESPONSE_TO);
         String inResponseTo = responseSignature != null && responseInResponseTo != null ? responseInResponseTo
                 : confirmation.inResponseTo;
         if (inResponseTo == null) {
@@ -166,6 +236,7 @@ public final class ResponseValidation {
         }
 
         // 16. authentication statement
+        step(trace, Check.AUTHN_STATEMENT);
         List<Element> authnStatements = Dom.children(assertion, Saml.ASSERTION_NS, "AuthnStatement");
         if (authnStatements.isEmpty()) {
             throw new SamlValidationException(SamlFailure.NO_AUTHN_STATEMENT, "the Assertion has no AuthnStatement");
@@ -181,7 +252,11 @@ public final class ResponseValidation {
         Map<String, List<String>> attributes = readAttributes(assertion);
 
         // 18a. lifetime cap: accepted at most until IssueInstant + maxAssertionLifetime, however long the IdP says
+        step(trace, Check.VALIDITY);
         Instant acceptedUntil = acceptedUntil(assertion, exp, now, skew, notOnOrAfter, confirmation.notOnOrAfter);
+        if (trace != null) {
+            trace.passCurrent();
+        }
 
         ValidatedAssertion validated = new ValidatedAssertion(nameId, Dom.attr(nameIdElement, "Format"), assertionId, issuer,
                 sessionIndex, notOnOrAfter, inResponseTo, sessionNotOnOrAfter, attributes);
@@ -194,6 +269,29 @@ public final class ResponseValidation {
      * failing store is an engine error (fail closed), never an acceptance.
      */
     public ValidatedAssertion recordUse(CheckedResponse checked, ResponseExpectations exp) throws SamlValidationException {
+        SignInTrace trace = exp.trace().orElse(null);
+        step(trace, Check.ONE_TIME_USE);
+        try {
+            ValidatedAssertion used = oneTimeUse(checked, exp);
+            if (trace != null) {
+                trace.passCurrent();
+            }
+            return used;
+        } catch (SamlValidationException e) {
+            if (trace != null) {
+                trace.fail(e);
+            }
+            throw e;
+        }
+    }
+
+    private static void signedBy(SignInTrace trace, java.security.cert.X509Certificate certificate) {
+        if (trace != null && certificate != null) {
+            trace.signedBy(certificate);
+        }
+    }
+
+    private static ValidatedAssertion oneTimeUse(CheckedResponse checked, ResponseExpectations exp) throws SamlValidationException {
         ReplayCache.Result r;
         try {
             r = exp.replayCache().markUsed(checked.replayKey(), checked.keepUntil(), checked.checkedAt());

@@ -68,8 +68,10 @@ public final class SignatureRules {
     /**
      * Verifies that {@code signature} (a direct child of {@code signedElement}) is well-formed per the rules above,
      * lets the engine do the crypto, and checks that it covers exactly {@code signedElement}.
+     *
+     * @return the trusted certificate whose key verified it (with two trusted, the one that verifies alone)
      */
-    public static void verifyEnveloped(Element signedElement, Element signature, List<X509Certificate> trusted,
+    public static X509Certificate verifyEnveloped(Element signedElement, Element signature, List<X509Certificate> trusted,
                                        boolean allowSha1, XmlSecurity xmlSecurity) throws SamlValidationException {
         if (signature.getParentNode() != signedElement) {
             throw new SamlValidationException(SamlFailure.SIGNATURE_WRAPPING, "signature is not enveloped in " + signedElement.getLocalName());
@@ -125,5 +127,23 @@ public final class SignatureRules {
             throw new SamlValidationException(SamlFailure.SIGNATURE_WRAPPING,
                     "verified signature does not cover the " + signedElement.getLocalName() + " that is used");
         }
+        return verifier(signature, trusted, sha1, xmlSecurity);
+    }
+
+    /** Which trusted certificate verified an already verified signature: for the admin's sign-in debugger. */
+    private static X509Certificate verifier(Element signature, List<X509Certificate> trusted, boolean sha1,
+                                            XmlSecurity xmlSecurity) {
+        if (trusted.size() == 1) {
+            return trusted.get(0);
+        }
+        for (X509Certificate candidate : trusted) {
+            try {
+                xmlSecurity.verify(signature, List.of(candidate), sha1);
+                return candidate;
+            } catch (SamlValidationException notThisOne) {
+                // the other one made it
+            }
+        }
+        return null;
     }
 }
