@@ -1,5 +1,6 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.directory.boundary.ConcurrentChangeRetry;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,7 +34,9 @@ public class EmailDomainsResource {
     @Operation(summary = "Claim an e-mail domain (tenant admin) or claim and verify it (operator)",
             description = "201 when new, 200 when already this tenant's; 409 (field domain) when another company holds it.")
     public Response claim(@PathParam("slug") String slug, @PathParam("domain") String domain) {
-        EmailDomainFacade.Claimed claimed = domains.claim(slug, domain);
+        // Two companies claiming one domain at the same moment: the unique key refuses the later insert, and the retry
+        // then meets the earlier claim and answers 409 (or 200 when both claims were this tenant's).
+        EmailDomainFacade.Claimed claimed = ConcurrentChangeRetry.run(() -> domains.claim(slug, domain));
         return Response.status(claimed.created() ? Response.Status.CREATED : Response.Status.OK).entity(claimed.domain()).build();
     }
 
