@@ -89,7 +89,7 @@ public class AccessDecisionBenchmark {
         SsoSettings settings = new SsoSettings(tenant.getId(), now);
         settings.replace(new SsoConfiguration(true, SsoMode.AUTHENTICATION_AND_PERMISSIONS, SsoScope.BOTH,
                 "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/saml2", "client", null, "pem",
-                null, false, false, false, true, 180, ClaimNames.entra(), false), now);
+                null, false, false, false, true, 180, ClaimNames.entra(), false, false), now);
         em.persist(settings);
         DirectoryUser user = new DirectoryUser(tenant.getId(), "oid", "user@bench.test", DirectorySource.SCIM, now);
         em.persist(user);

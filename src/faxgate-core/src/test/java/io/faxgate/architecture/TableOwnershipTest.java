@@ -30,6 +30,7 @@ class TableOwnershipTest {
             Map.entry("fax", "fax"), Map.entry("fax_document", "fax"), Map.entry("fax_line", "fax"),
             Map.entry("fax_line_group_binding", "fax"), Map.entry("carrier_delivery", "fax"),
             Map.entry("saml_assertion_use", "sso"), Map.entry("sp_key_pair", "sso"), Map.entry("sso_settings", "sso"), Map.entry("sso_sign_in_record", "sso"),
+            Map.entry("email_domain", "sso"),
             Map.entry("maintenance_job", "platform"), Map.entry("startup_lock", "platform"));
 
     static final Path SOURCES = Path.of("src/main/java/io/faxgate");

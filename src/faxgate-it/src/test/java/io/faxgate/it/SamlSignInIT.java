@@ -50,7 +50,7 @@ class SamlSignInIT {
         return location.substring(location.indexOf("reason=") + 7);
     }
 
-    private static List<String> auditOutcomes(String slug, String type) {
+    static List<String> auditOutcomes(String slug, String type) {
         List<String> outcomes = new ArrayList<>();
         try (Connection c = TestDatabase.connection(); PreparedStatement s = c.prepareStatement(
                 "SELECT outcome || ':' || COALESCE(target, '') || ':' || COALESCE(detail, '') FROM audit_event e JOIN tenant t ON t.id = e.tenant_id"

@@ -50,6 +50,7 @@ class TenantIsolationIT {
         groupOfB = operator.post("/api/v1/tenants/" + B + "/security-groups", body("externalId", UUID.randomUUID().toString(), "displayName", "B group"))
                 .json().get("id").asLong();
         userOfB = TestData.user(B, "bob@" + B + ".test", "Bob");
+        assertThat(operator.put("/api/v1/tenants/" + B + "/email-domains/" + B + ".example", null).status()).isEqualTo(201);
         mappingOfB = operator.post("/api/v1/tenants/" + B + "/role-mappings", body("claimValue", "Fax.Admin", "permission", "MANAGE_SSO"))
                 .json().get("id").asLong();
     }
@@ -107,7 +108,11 @@ class TenantIsolationIT {
                 new String[] {"PUT", a + "/users/" + userOfB + "/active", "{\"active\":false,\"version\":1}"},
                 new String[] {"GET", a + "/users/" + userOfB + "/console-password", null},
                 new String[] {"POST", a + "/users/" + userOfB + "/console-password", null},
-                new String[] {"DELETE", a + "/users/" + userOfB + "/console-password", null});
+                new String[] {"DELETE", a + "/users/" + userOfB + "/console-password", null},
+                new String[] {"GET", b + "/email-domains", null},
+                new String[] {"PUT", b + "/email-domains/" + B + ".example", null},
+                new String[] {"DELETE", b + "/email-domains/" + B + ".example", null},
+                new String[] {"DELETE", a + "/email-domains/" + B + ".example", null});
 
         List<String> leaks = new ArrayList<>();
         for (String[] attempt : attempts) {

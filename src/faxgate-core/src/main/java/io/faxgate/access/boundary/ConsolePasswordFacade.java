@@ -158,8 +158,7 @@ public class ConsolePasswordFacade {
      * could otherwise sign in as a more powerful administrator. The grant rule decides, as for a grant.
      */
     private void refuseUnlessCallerHoldsTheirAdminPermissions(Tenant tenant, DirectoryUser user) {
-        Set<Permission> theirs = callers.find(Caller.userPrincipal(user.getId())).map(Caller::permissions)
-                .orElse(Set.of());
+        Set<Permission> theirs = callers.permissionsOf(user);
         rule.enforce(currentCaller.get(), tenant.getId(), "permissions", user.getUserName(),
                 "console password for a user holding " + theirs, theirs, false);
     }

@@ -63,10 +63,12 @@ public class PermissionFacade {
     public UserPermissions of(String slug, long userId) {
         Tenant tenant = access.tenant(slug);
         DirectoryUser user = users.get(tenant.getId(), userId);
-        boolean editable = !sources.fromDirectory(tenant.getId());
+        Set<Permission.Area> byDirectory = sources.directoryDecidedParts(tenant.getId());
+        // editable while any part's permissions are granted in Faxgate (the mode applies to the parts in scope only)
+        boolean editable = byDirectory.size() < Permission.Area.values().length;
         Map<Permission, List<String>> held = sources.of(user);
         // the names of the tenant's SSO modes, as the API has always shown them
-        String mode = editable ? "AUTHENTICATION_ONLY" : "AUTHENTICATION_AND_PERMISSIONS";
+        String mode = byDirectory.isEmpty() ? "AUTHENTICATION_ONLY" : "AUTHENTICATION_AND_PERMISSIONS";
         return new UserPermissions(userId, mode, editable, editable ? null : READ_ONLY,
                 held.entrySet().stream().map(e -> new UserPermissions.Held(e.getKey().name(), e.getKey().description(), e.getValue())).toList());
     }
@@ -76,7 +78,7 @@ public class PermissionFacade {
         Tenant tenant = access.tenant(slug);
         DirectoryUser user = users.get(tenant.getId(), userId);
         Permission permission = PermissionNames.parse("permission", permissionName);
-        refuseUnlessEditable(tenant, user, "grant " + permission);
+        refuseUnlessEditable(tenant, user, permission, "grant " + permission);
         refuseUnlessCallerMayHandOut(tenant, user, permission, "grant ");
         if (grantOf(tenant, user, permission) == null) {
             em.persist(new PermissionGrant(tenant.getId(), user.getId(), permission, currentCaller.get().userName(), clock.instant()));
@@ -91,7 +93,7 @@ public class PermissionFacade {
         Tenant tenant = access.tenant(slug);
         DirectoryUser user = users.get(tenant.getId(), userId);
         Permission permission = PermissionNames.parse("permission", permissionName);
-        refuseUnlessEditable(tenant, user, "revoke " + permission);
+        refuseUnlessEditable(tenant, user, permission, "revoke " + permission);
         refuseUnlessCallerMayHandOut(tenant, user, permission, "revoke ");
         PermissionGrant grant = grantOf(tenant, user, permission);
         if (grant != null) {
@@ -102,8 +104,8 @@ public class PermissionFacade {
         return of(slug, userId);
     }
 
-    private void refuseUnlessEditable(Tenant tenant, DirectoryUser user, String attempted) {
-        if (sources.fromDirectory(tenant.getId())) {
+    private void refuseUnlessEditable(Tenant tenant, DirectoryUser user, Permission permission, String attempted) {
+        if (sources.directoryDecidedParts(tenant.getId()).contains(permission.area())) {
             audit.recordIndependently(tenant.getId(), null, AuditTypes.PERMISSION_CHANGE_REFUSED, AuditOutcome.DENIED,
                     user.getUserName(), attempted + ": permissions are read-only in mode AUTHENTICATION_AND_PERMISSIONS", null);
             throw new ConflictException("mode", READ_ONLY);

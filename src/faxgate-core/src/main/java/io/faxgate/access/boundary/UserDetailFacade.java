@@ -1,7 +1,6 @@
 package io.faxgate.access.boundary;
 
 import io.faxgate.access.control.CallerDirectory;
-import io.faxgate.access.entity.Caller;
 import io.faxgate.directory.boundary.DirectoryUserView;
 import io.faxgate.directory.boundary.SecurityGroupView;
 import io.faxgate.directory.control.DirectoryUsers;
@@ -43,8 +42,7 @@ public class UserDetailFacade {
     public DirectoryUserDetail get(String slug, long id) {
         Tenant tenant = access.tenant(slug);
         DirectoryUser user = users.get(tenant.getId(), id);
-        List<String> permissions = callers.find(Caller.userPrincipal(user.getId()))
-                .map(c -> c.permissions().stream().map(Enum::name).sorted().toList()).orElse(List.of());
+        List<String> permissions = callers.permissionsOf(user).stream().map(Enum::name).sorted().toList();
         return new DirectoryUserDetail(DirectoryUserView.of(user),
                 groups.ofUser(tenant.getId(), user.getId()).stream().map(SecurityGroupView::of).toList(),
                 lines.reachableBy(tenant.getId(), user.getId()).stream().map(FaxLineView::of).toList(),

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -98,9 +99,10 @@ public class CallerDirectory implements CallerScopes {
         if (principalName.startsWith(Caller.USER_PREFIX)) {
             try {
                 long id = Long.parseLong(principalName.substring(Caller.USER_PREFIX.length()));
+                // a SAML session: it holds only the permissions of the parts the tenant's SSO scope covers now
                 return Optional.ofNullable(em.find(DirectoryUser.class, id))
                         .filter(DirectoryUser::isActive)
-                        .flatMap(u -> ofUser(u, Caller.userPrincipal(u.getId()), null));
+                        .flatMap(u -> ofUser(u, Caller.userPrincipal(u.getId()), null, ssoRule.coveredParts(u.getTenantId())));
             } catch (NumberFormatException malformed) {
                 return Optional.empty();
             }
@@ -118,9 +120,14 @@ public class CallerDirectory implements CallerScopes {
             if (!account.isBreakGlass() && ssoRule.forWebStaff(account.getTenantId())) {
                 return Optional.empty(); // SSO now applies to web staff: password sessions end
             }
+            // a console password never reaches a part SSO covers (the admin tool under scope ADMIN_TOOL)
+            Set<Permission.Area> parts = EnumSet.allOf(Permission.Area.class);
+            if (!account.isBreakGlass()) {
+                parts.removeAll(ssoRule.coveredParts(account.getTenantId()));
+            }
             return Optional.ofNullable(em.find(DirectoryUser.class, account.getDirectoryUserId()))
                     .filter(u -> u.isActive() && u.getTenantId() == account.getTenantId())
-                    .flatMap(u -> ofUser(u, principal, account.credentialStamp()));
+                    .flatMap(u -> ofUser(u, principal, account.credentialStamp(), parts));
         }
         if (!account.isBreakGlass() && ssoRule.forAdminTool(account.getTenantId())) {
             return Optional.empty(); // SSO now applies to the admin tool: password sessions end
@@ -129,9 +136,19 @@ public class CallerDirectory implements CallerScopes {
                 t.getSlug(), null, account.getUsername(), null, Permission.adminTool(), account.credentialStamp()));
     }
 
-    private Optional<Caller> ofUser(DirectoryUser user, String principal, String credentialStamp) {
+    /**
+     * Everything the user holds, whatever the way in (the caller of a SAML session or a console password holds only
+     * the parts its way in reaches): what a console password would hand over, what User Maintenance shows.
+     */
+    public Set<Permission> permissionsOf(DirectoryUser user) {
+        return user.isActive() ? Set.copyOf(sources.of(user).keySet()) : Set.of();
+    }
+
+    /** @param parts the parts of Faxgate this way in reaches; permissions of other parts do not count */
+    private Optional<Caller> ofUser(DirectoryUser user, String principal, String credentialStamp, Set<Permission.Area> parts) {
         Optional<Tenant> tenant = tenants.byId(user.getTenantId());
-        Set<Permission> permissions = sources.of(user).keySet();
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        sources.of(user).keySet().stream().filter(p -> parts.contains(p.area())).forEach(permissions::add);
         return tenant.map(t -> new Caller(principal, CallerKind.DIRECTORY_USER, t.getId(),
                 t.getSlug(), user.getId(), user.getUserName(), user.getEmail(), permissions, credentialStamp));
     }

@@ -16,10 +16,11 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where each of a user's permissions comes from. "Authentication only": the grants made in User Maintenance.
- * "Authentication and permissions": only the role mappings that match an app role of the user's latest assertion
+ * "Authentication and permissions", for the parts the SSO scope names: only the role mappings that match an app role of the user's latest assertion
  * or the object id of one of the user's groups.
  */
 @ApplicationScoped
@@ -31,24 +32,35 @@ public class PermissionSources {
     @Inject
     SsoPolicy sso;
 
-    /** Whether the tenant's permissions come from role mappings (else from grants made in Faxgate). */
-    public boolean fromDirectory(long tenantId) {
-        return sso.permissionsFromDirectory(tenantId);
+    /**
+     * The parts whose permissions come from role mappings (else from grants made in Faxgate): in "authentication and
+     * permissions" mode the parts the SSO scope names — the mode applies to the parts in scope.
+     */
+    public Set<Permission.Area> directoryDecidedParts(long tenantId) {
+        return sso.directoryDecidedParts(tenantId);
     }
 
-    /** Each permission the user holds, with a human-readable list of its sources. */
+    /**
+     * Each permission the user holds, with a human-readable list of its sources. With scope WEB_STAFF in
+     * "Authentication and permissions", Entra decides the staff console's permissions while the admin tool's are
+     * still granted in Faxgate (and the other way round).
+     */
     public Map<Permission, List<String>> of(DirectoryUser user) {
         Map<Permission, List<String>> sources = new EnumMap<>(Permission.class);
         long tenantId = user.getTenantId();
-        if (fromDirectory(tenantId)) {
+        Set<Permission.Area> byDirectory = directoryDecidedParts(tenantId);
+        if (!byDirectory.isEmpty()) {
             Map<String, String> claimValues = claimValuesOf(user);
             em.createNamedQuery(RoleMapping.OF_TENANT, RoleMapping.class).setParameter("tenantId", tenantId)
                     .getResultStream().filter(m -> claimValues.containsKey(m.getClaimValue()))
+                    .filter(m -> byDirectory.contains(m.getPermission().area()))
                     .forEach(m -> sources.computeIfAbsent(m.getPermission(), p -> new ArrayList<>())
                             .add(claimValues.get(m.getClaimValue())));
-        } else {
+        }
+        if (byDirectory.size() < Permission.Area.values().length) {
             em.createNamedQuery(PermissionGrant.OF_USER, PermissionGrant.class)
                     .setParameter("tenantId", tenantId).setParameter("userId", user.getId()).getResultStream()
+                    .filter(g -> !byDirectory.contains(g.getPermission().area()))
                     .forEach(g -> sources.computeIfAbsent(g.getPermission(), p -> new ArrayList<>())
                             .add("granted in Faxgate by " + g.getGrantedBy()));
         }

@@ -1,5 +1,8 @@
 package io.faxgate.access.control;
 
+import io.faxgate.access.entity.Permission;
+import java.util.Set;
+
 /**
  * What access needs to know about a tenant's single sign-on. Declared here and implemented by the sso component
  * ({@code sso.control.SsoScopeRule}), which sits above access in the component graph: access enforces the policy,
@@ -7,15 +10,26 @@ package io.faxgate.access.control;
  */
 public interface SsoPolicy {
 
-    /** SSO covers the admin tool: password sign-in to it is refused (break-glass accounts excepted). */
-    boolean forAdminTool(long tenantId);
-
-    /** SSO covers the web staff console: staff passwords are refused (break-glass accounts excepted). */
-    boolean forWebStaff(long tenantId);
+    /**
+     * The parts SSO covers now (the operator allows it, the tenant enabled it, the scope names the part): there
+     * passwords are refused (break-glass accounts excepted) and SAML sessions accepted; elsewhere SAML sessions are
+     * not. Empty while SSO is off.
+     */
+    Set<Permission.Area> coveredParts(long tenantId);
 
     /**
-     * Permissions come from the directory (role mappings of app roles and groups), not from grants made in
-     * Faxgate: the tenant's SSO mode is "authentication and permissions".
+     * The parts whose permissions come from the directory (role mappings of app roles and groups), not from grants
+     * made in Faxgate: the scope's parts when the mode is "authentication and permissions", else none.
      */
-    boolean permissionsFromDirectory(long tenantId);
+    Set<Permission.Area> directoryDecidedParts(long tenantId);
+
+    /** SSO covers the admin tool: password sign-in to it is refused (break-glass accounts excepted). */
+    default boolean forAdminTool(long tenantId) {
+        return coveredParts(tenantId).contains(Permission.Area.ADMIN_TOOL);
+    }
+
+    /** SSO covers the web staff console: staff passwords are refused (break-glass accounts excepted). */
+    default boolean forWebStaff(long tenantId) {
+        return coveredParts(tenantId).contains(Permission.Area.WEB_STAFF);
+    }
 }

@@ -102,7 +102,8 @@ public class SamlSignInFacade {
                 c.clockSkewSeconds(), c.claimNames(), endpoints.consume(slug), endpoints.singleLogout(slug),
                 spKey.map(SpKeyPair::getCertificatePem).orElse(null),
                 spKey.map(k -> sealer.open(k.getSealedPrivateKey())).orElse(null),
-                encryptionKey.getCertificatePem(), sealer.open(encryptionKey.getSealedPrivateKey()), c.allowAesCbc()));
+                encryptionKey.getCertificatePem(), sealer.open(encryptionKey.getSealedPrivateKey()), c.allowAesCbc(),
+                c.signAuthnRequests()));
     }
 
     /**

@@ -26,7 +26,8 @@ public record SamlTenantConfiguration(
         byte[] spPrivateKeyPkcs8,
         String spEncryptionCertificatePem,
         byte[] spEncryptionPrivateKeyPkcs8,
-        boolean allowAesCbc) {
+        boolean allowAesCbc,
+        boolean signAuthnRequests) {
 
     @Override
     public String toString() {

@@ -166,7 +166,7 @@ public class SsoSettingsFacade {
                 c.requireMfa(), c.clockSkewSeconds(), c.allowSha1(), c.justInTimeUsers(), c.claimNames(), settings.getVersion(),
                 endpoints.consume(slug), endpoints.redirect(slug), c.spEntityId(), endpoints.metadataDocument(slug),
                 endpoints.singleLogout(slug), details, c.allowAesCbc(), settings.testedAsSaved(), settings.getTestedAt(),
-                settings.getTestedBy());
+                settings.getTestedBy(), c.signAuthnRequests());
     }
 
     /** The issuer responses must carry: the explicit override, else the one derived from an Entra endpoint. */
@@ -189,6 +189,6 @@ public class SsoSettingsFacade {
                 + ", certificates=" + certs + ", allowIdpInitiated=" + c.allowIdpInitiated() + ", requireMfa="
                 + c.requireMfa() + ", allowSha1=" + c.allowSha1() + ", justInTimeUsers=" + c.justInTimeUsers()
                 + ", clockSkewSeconds=" + c.clockSkewSeconds() + ", claimNames=" + c.claimNames()
-                + ", allowAesCbc=" + c.allowAesCbc() + "}";
+                + ", allowAesCbc=" + c.allowAesCbc() + ", signAuthnRequests=" + c.signAuthnRequests() + "}";
     }
 }

@@ -30,5 +30,6 @@ public record SsoSettingsView(
         boolean allowAesCbc,
         boolean testedWithCurrentSettings,
         java.time.Instant testedAt,
-        String testedBy) implements java.io.Serializable {
+        String testedBy,
+        boolean signAuthnRequests) implements java.io.Serializable {
 }

@@ -22,7 +22,9 @@ public record SsoSettingsRequest(
         ClaimNamesRequest claimNames,
         Long version,
         Boolean allowAesCbc,
-        Boolean enforceUntested) {
+        Boolean enforceUntested,
+        /** Sign AuthnRequests (Entra: "require verification certificates"); default off. */
+        Boolean signAuthnRequests) {
 
     // One constructor only: JSON-B binds records through their single (canonical) constructor.
 

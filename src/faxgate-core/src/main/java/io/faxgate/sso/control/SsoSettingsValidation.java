@@ -65,7 +65,7 @@ public final class SsoSettingsValidation {
                 certificates.size() > 1 ? certificates.get(1).pem() : null,
                 Boolean.TRUE.equals(r.allowIdpInitiated()), Boolean.TRUE.equals(r.requireMfa()),
                 Boolean.TRUE.equals(r.allowSha1()), !Boolean.FALSE.equals(r.justInTimeUsers()), skew, claims,
-                Boolean.TRUE.equals(r.allowAesCbc()));
+                Boolean.TRUE.equals(r.allowAesCbc()), Boolean.TRUE.equals(r.signAuthnRequests()));
     }
 
     private void requireForEnabled(boolean ssoAllowed, SsoSettingsRequest r, Optional<IdpLoginEndpoint> endpoint,

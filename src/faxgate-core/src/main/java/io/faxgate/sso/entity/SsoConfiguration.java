@@ -16,11 +16,12 @@ public record SsoConfiguration(
         boolean justInTimeUsers,
         int clockSkewSeconds,
         ClaimNames claimNames,
-        boolean allowAesCbc) {
+        boolean allowAesCbc,
+        boolean signAuthnRequests) {
 
     public static SsoConfiguration defaults() {
         return new SsoConfiguration(false, SsoMode.AUTHENTICATION_ONLY, SsoScope.BOTH, null, null, null, null, null,
-                false, false, false, true, SsoSettings.DEFAULT_CLOCK_SKEW_SECONDS, ClaimNames.entra(), false);
+                false, false, false, true, SsoSettings.DEFAULT_CLOCK_SKEW_SECONDS, ClaimNames.entra(), false, false);
     }
 
     /** SSO is switched on for the admin tool (administrators' passwords stop working, break-glass aside). */

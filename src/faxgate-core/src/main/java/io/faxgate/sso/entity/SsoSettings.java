@@ -73,6 +73,10 @@ public class SsoSettings extends VersionedEntity implements TenantOwned {
     @Column(name = "allow_aes_cbc", nullable = false)
     private boolean allowAesCbc;
 
+    /** Sign AuthnRequests with the tenant's SP signing key (for IdPs set to require signed requests). */
+    @Column(name = "sign_authn_requests", nullable = false)
+    private boolean signAuthnRequests;
+
     @Column(name = "claim_object_id")
     private String claimObjectId;
 
@@ -128,6 +132,7 @@ public class SsoSettings extends VersionedEntity implements TenantOwned {
         this.justInTimeUsers = c.justInTimeUsers();
         this.clockSkewSeconds = c.clockSkewSeconds();
         this.allowAesCbc = c.allowAesCbc();
+        this.signAuthnRequests = c.signAuthnRequests();
         ClaimNames claims = c.claimNames();
         this.claimObjectId = customOnly(claims.objectId(), ClaimNames.ENTRA_OBJECT_ID);
         this.claimEmail = customOnly(claims.email(), ClaimNames.ENTRA_EMAIL);
@@ -141,7 +146,7 @@ public class SsoSettings extends VersionedEntity implements TenantOwned {
     public SsoConfiguration configuration() {
         return new SsoConfiguration(enabled, mode, scope, loginEndpoint, clientId, idpEntityId, primaryCertificate,
                 secondaryCertificate, allowIdpInitiated, requireMfa, allowSha1, justInTimeUsers, clockSkewSeconds,
-                ClaimNames.of(claimObjectId, claimEmail, claimGroups, claimRoles, claimMfa, mfaValue), allowAesCbc);
+                ClaimNames.of(claimObjectId, claimEmail, claimGroups, claimRoles, claimMfa, mfaValue), allowAesCbc, signAuthnRequests);
     }
 
     /** A test sign-in passed with these settings (identified by their connection fingerprint). */

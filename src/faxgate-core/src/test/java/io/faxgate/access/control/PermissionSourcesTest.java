@@ -17,6 +17,7 @@ import io.faxgate.tenant.entity.Tenant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ class PermissionSourcesTest {
     static long globex;
     static DirectoryUser alice;
     static final Set<Long> fromDirectory = new HashSet<>();
+    /** The parts the directory decides for tenants in {@link #fromDirectory} (the SSO scope's parts). */
+    static Set<Permission.Area> directoryParts = EnumSet.allOf(Permission.Area.class);
 
     @BeforeAll
     static void data() {
@@ -86,18 +89,13 @@ class PermissionSourcesTest {
         sources.em = em;
         sources.sso = new SsoPolicy() {
             @Override
-            public boolean forAdminTool(long tenantId) {
-                return false;
+            public Set<Permission.Area> coveredParts(long tenantId) {
+                return Set.of();
             }
 
             @Override
-            public boolean forWebStaff(long tenantId) {
-                return false;
-            }
-
-            @Override
-            public boolean permissionsFromDirectory(long tenantId) {
-                return fromDirectory.contains(tenantId);
+            public Set<Permission.Area> directoryDecidedParts(long tenantId) {
+                return fromDirectory.contains(tenantId) ? directoryParts : Set.of();
             }
         };
         return sources;
@@ -122,6 +120,23 @@ class PermissionSourcesTest {
             assertThat(held.get(Permission.VIEW_FAXES)).containsExactly("group Sales");
         } finally {
             fromDirectory.clear();
+        }
+    }
+
+    @Test
+    void theModeAppliesToThePartsInScopeOnly() {
+        fromDirectory.add(acme);
+        directoryParts = EnumSet.of(Permission.Area.WEB_STAFF);
+        try {
+            Map<Permission, List<String>> held = sources().of(alice);
+            assertThat(held).as("web staff from the mappings, the admin tool still from grants made in Faxgate")
+                    .containsOnlyKeys(Permission.SEND_FAXES, Permission.VIEW_FAXES, Permission.MANAGE_USERS);
+            directoryParts = EnumSet.of(Permission.Area.ADMIN_TOOL);
+            assertThat(sources().of(alice)).as("no admin mapping matches; the staff grants are none")
+                    .isEmpty();
+        } finally {
+            fromDirectory.clear();
+            directoryParts = EnumSet.allOf(Permission.Area.class);
         }
     }
 

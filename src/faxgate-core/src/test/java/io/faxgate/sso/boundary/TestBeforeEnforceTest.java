@@ -20,7 +20,7 @@ class TestBeforeEnforceTest {
     private static SsoConfiguration config(boolean enabled, SsoScope scope, String certificate, ClaimNames claims) {
         return new SsoConfiguration(enabled, SsoMode.AUTHENTICATION_ONLY, scope,
                 "https://login.microsoftonline.com/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d/saml2",
-                "5e3ce6c0-2b1f-4285-8d4b-75ee78787346", null, certificate, null, false, false, false, true, 180, claims, false);
+                "5e3ce6c0-2b1f-4285-8d4b-75ee78787346", null, certificate, null, false, false, false, true, 180, claims, false, false);
     }
 
     private static final SsoConfiguration OFF = config(false, SsoScope.BOTH, "cert-1", ClaimNames.entra());
@@ -58,7 +58,7 @@ class TestBeforeEnforceTest {
     void claimNamesOfOtherIdpsAreValidatedNamingTheField() {
         SsoSettingsRequest request = new SsoSettingsRequest(false, "AUTHENTICATION_ONLY", "BOTH", null, null, List.of(), null,
                 false, false, 180, false, true, new SsoSettingsRequest.ClaimNamesRequest("oid", null, null, null, "amr value", "x".repeat(301)),
-                null, false, null);
+                null, false, null, null);
         assertThatThrownBy(() -> SsoSettingsValidation.validate(request, true, Instant.now()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
                         .extracting(f -> f.field()).contains("claimNames.mfa", "claimNames.mfaValue"));

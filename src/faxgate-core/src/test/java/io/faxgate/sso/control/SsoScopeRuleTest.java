@@ -1,5 +1,6 @@
 package io.faxgate.sso.control;
 
+import io.faxgate.access.entity.Permission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.faxgate.sso.entity.ClaimNames;
@@ -28,7 +29,7 @@ class SsoScopeRuleTest {
             @Override
             public SsoConfiguration configurationOf(long tenantId) {
                 return tenantId == 1 ? new SsoConfiguration(enabled, mode, scope, null, null, null, null, null, false,
-                        false, false, true, 120, ClaimNames.entra(), false) : SsoConfiguration.defaults();
+                        false, false, true, 120, ClaimNames.entra(), false, false) : SsoConfiguration.defaults();
             }
         };
         return rule;
@@ -52,7 +53,17 @@ class SsoScopeRuleTest {
     @ParameterizedTest
     @CsvSource({"AUTHENTICATION_ONLY, false", "AUTHENTICATION_AND_PERMISSIONS, true"})
     void permissionsComeFromTheDirectoryOnlyInThatMode(SsoMode mode, boolean fromDirectory) {
-        assertThat(rule(true, true, SsoScope.BOTH, mode).permissionsFromDirectory(1)).isEqualTo(fromDirectory);
+        assertThat(rule(true, true, SsoScope.BOTH, mode).directoryDecidedParts(1).isEmpty()).isEqualTo(!fromDirectory);
+    }
+
+    @ParameterizedTest(name = "scope={0}: SAML sessions reach {1}; the directory decides {1}")
+    @CsvSource({"ADMIN_TOOL, ADMIN_TOOL", "WEB_STAFF, WEB_STAFF"})
+    void theScopeNamesThePartsForBothWaysInAndForTheMode(SsoScope scope, Permission.Area part) {
+        SsoScopeRule rule = rule(true, true, scope, SsoMode.AUTHENTICATION_AND_PERMISSIONS);
+        assertThat(rule.coveredParts(1)).containsExactly(part);
+        assertThat(rule.directoryDecidedParts(1)).containsExactly(part);
+        assertThat(rule(true, false, scope, SsoMode.AUTHENTICATION_AND_PERMISSIONS).coveredParts(1))
+                .as("SSO off: no SAML session reaches any part").isEmpty();
     }
 
     @ParameterizedTest
@@ -61,6 +72,7 @@ class SsoScopeRuleTest {
         SsoScopeRule rule = rule(true, true, scope, SsoMode.AUTHENTICATION_AND_PERMISSIONS);
         assertThat(rule.forAdminTool(2)).isFalse();
         assertThat(rule.forWebStaff(2)).isFalse();
-        assertThat(rule.permissionsFromDirectory(2)).isFalse();
+        assertThat(rule.directoryDecidedParts(2)).isEmpty();
+        assertThat(rule.coveredParts(2)).isEmpty();
     }
 }

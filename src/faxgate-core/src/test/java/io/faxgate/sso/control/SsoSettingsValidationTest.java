@@ -33,7 +33,7 @@ class SsoSettingsValidationTest {
 
     static SsoSettingsRequest request(boolean enabled, String endpoint, String clientId, List<String> certs) {
         return new SsoSettingsRequest(enabled, "AUTHENTICATION_ONLY", "BOTH", endpoint, clientId, certs, null, false,
-                false, null, false, null, null, 0L, false, null);
+                false, null, false, null, null, 0L, false, null, false);
     }
 
     static List<String> fields(Runnable r) {
@@ -88,7 +88,7 @@ class SsoSettingsValidationTest {
     @Test
     void unknownEnumsAndSkewOutOfRangeNameTheirFields() {
         SsoSettingsRequest r = new SsoSettingsRequest(false, "EVERYTHING", "", null, null, null, null, null, null,
-                3600, null, null, null, 0L, null, null);
+                3600, null, null, null, 0L, null, null, null);
         assertThat(fields(() -> SsoSettingsValidation.validate(r, true, NOW)))
                 .containsExactlyInAnyOrder("mode", "scope", "clockSkewSeconds");
     }

@@ -50,19 +50,21 @@ import org.w3c.dom.NodeList;
  * hook; test runs that never call {@link #get()} never start it. Its database is in memory: every JVM starts from the
  * realm file. Output goes to {@code target/keycloak.log}. Tests in the same JVM share the realm, so they should use
  * their own slugs, usernames and group names (e.g. suffixed with a random id).
+ *
+ * <p>This class is the tests' one entry point; the work is split: {@link KeycloakProcess} starts and stops the
+ * server, {@link KeycloakAdminClient} calls its Admin REST API, {@link EntraClaimMappers} makes a client speak Entra's
+ * claim names. Here remain the IdP's facts (endpoints, certificate), SAML clients, roles, users and groups.
  */
 public final class KeycloakIdp {
 
     public static final String REALM = "faxgate-test";
-    public static final String HOST = "127.0.0.1";
-    public static final int HTTP_PORT = Integer.getInteger("faxgate.it.keycloak.port", 8180);
-    public static final int MANAGEMENT_PORT = Integer.getInteger("faxgate.it.keycloak.management-port", 9180);
+    public static final String HOST = KeycloakProcess.HOST;
+    public static final int HTTP_PORT = KeycloakProcess.HTTP_PORT;
+    public static final int MANAGEMENT_PORT = KeycloakProcess.MANAGEMENT_PORT;
     /** The user attribute that holds the Entra object id (a GUID) of a test user. */
     public static final String OBJECT_ID_ATTRIBUTE = "objectidentifier";
 
-    private static final String BASE_URL = "http://" + HOST + ":" + HTTP_PORT;
-    private static final String HOME_PROPERTY = "faxgate.it.keycloak.home";
-    private static final String REALM_RESOURCE = "/keycloak/faxgate-test-realm.json";
+    private static final String BASE_URL = KeycloakProcess.BASE_URL;
     private static final String MD_NS = "urn:oasis:names:tc:SAML:2.0:metadata";
     private static final String DS_NS = "http://www.w3.org/2000/09/xmldsig#";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,17 +72,9 @@ public final class KeycloakIdp {
     private static KeycloakIdp instance;
     private static RuntimeException startFailure;
 
-    private final Process process;
-    private final Path logFile;
-    private final Path pidFile;
-    private final Duration startupTime;
-    private static final String ADMIN_USER = "faxgate-it-admin";
-    private final String adminPassword;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final KeycloakProcess process;
+    private final KeycloakAdminClient adminApi;
     private final Map<String, String> groupIds = new ConcurrentHashMap<>();
-    private String adminToken;
-    private long adminTokenExpiresAtNanos;
 
     /** A SAML client registered for one tenant; {@code id} is Keycloak's internal id. */
     public record RegisteredClient(String id, SamlClientSpec spec) {
@@ -98,12 +92,9 @@ public final class KeycloakIdp {
             String objectId) {
     }
 
-    private KeycloakIdp(Process process, Path logFile, Path pidFile, Duration startupTime, String adminPassword) {
+    private KeycloakIdp(KeycloakProcess process) {
         this.process = process;
-        this.logFile = logFile;
-        this.pidFile = pidFile;
-        this.startupTime = startupTime;
-        this.adminPassword = adminPassword;
+        this.adminApi = new KeycloakAdminClient(process.adminPassword());
     }
 
     /** The running IdP of this JVM; starts it on first use (and waits until it is ready and configured). */
@@ -113,8 +104,9 @@ public final class KeycloakIdp {
         }
         if (instance == null) {
             try {
-                KeycloakIdp started = start();
-                Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "keycloak-idp-stop"));
+                KeycloakProcess running = KeycloakProcess.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "keycloak-idp-stop"));
+                KeycloakIdp started = new KeycloakIdp(running);
                 started.configureRealm();
                 instance = started;
             } catch (RuntimeException e) {
@@ -128,200 +120,6 @@ public final class KeycloakIdp {
     /** Whether this JVM has started the IdP (without starting it). */
     public static synchronized boolean isStarted() {
         return instance != null;
-    }
-
-    // ------------------------------------------------------------------------------------------------ process
-
-    private static KeycloakIdp start() {
-        Path home = keycloakHome();
-        Path target = home.getParent();
-        Path logFile = target.resolve("keycloak.log");
-        Path pidFile = target.resolve("keycloak.pid");
-        stopLeftoverFromEarlierRun(pidFile);
-        requireFree(HTTP_PORT);
-        requireFree(MANAGEMENT_PORT);
-        try {
-            Path importDir = Files.createDirectories(home.resolve("data/import"));
-            try (InputStream realm = KeycloakIdp.class.getResourceAsStream(REALM_RESOURCE)) {
-                if (realm == null) {
-                    throw new IllegalStateException("realm file missing from the test classpath: " + REALM_RESOURCE);
-                }
-                Files.copy(realm, importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] secret = new byte[18];
-        new SecureRandom().nextBytes(secret);
-        String adminPassword = HexFormat.of().formatHex(secret);
-
-        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=" + HOST, "--http-port=" + HTTP_PORT,
-                "--http-management-port=" + MANAGEMENT_PORT, "--health-enabled=true",
-                "--hostname=" + BASE_URL, // fixed: the issuer must not depend on how the browser called us
-                "--db=dev-mem", "--import-realm")
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-        env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-        env.remove("JAVA_TOOL_OPTIONS");
-        env.remove("JAVA_OPTS");
-
-        long started = System.nanoTime();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + home.resolve("bin/kc.sh"), e);
-        }
-        writePidFile(pidFile, process);
-        long timeoutSeconds = Long.getLong("faxgate.it.keycloak.start-timeout-seconds", 240);
-        long deadline = started + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create("http://" + HOST + ":" + MANAGEMENT_PORT + "/health/ready");
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " while starting; "
-                        + "log " + logFile + ":\n" + tail(logFile, 40));
-            }
-            try {
-                HttpResponse<String> answer = probe.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    break;
-                }
-            } catch (ConnectException e) {
-                // not listening yet
-            } catch (IOException e) {
-                // starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                destroy(process);
-                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
-            }
-            if (System.nanoTime() > deadline) {
-                destroy(process);
-                throw new IllegalStateException("Keycloak not ready after " + timeoutSeconds + " s; log " + logFile
-                        + ":\n" + tail(logFile, 40));
-            }
-            sleep(500);
-        }
-        writePidFile(pidFile, process); // now with the JVM child of kc.sh
-        return new KeycloakIdp(process, logFile, pidFile, Duration.ofNanos(System.nanoTime() - started), adminPassword);
-    }
-
-    private static Path keycloakHome() {
-        String configured = System.getProperty(HOME_PROPERTY);
-        Path home = configured != null ? Path.of(configured) : Path.of("target", "keycloak-26.7.3");
-        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
-            throw new IllegalStateException("No Keycloak distribution at " + home.toAbsolutePath() + " (system property "
-                    + HOME_PROPERTY + "). Run the test through Maven (mvn verify -pl src/faxgate-it …): the pom unpacks "
-                    + "org.keycloak:keycloak-quarkus-dist into target/ in phase pre-integration-test.");
-        }
-        return home.toAbsolutePath();
-    }
-
-    private static void writePidFile(Path pidFile, Process process) {
-        String pids = java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
-                .map(h -> Long.toString(h.pid())).collect(Collectors.joining("\n"));
-        try {
-            Files.writeString(pidFile, pids + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A test JVM killed hard leaves its Keycloak running: end exactly the processes it recorded, if still Keycloak. */
-    private static void stopLeftoverFromEarlierRun(Path pidFile) {
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        try {
-            for (String line : Files.readAllLines(pidFile)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                ProcessHandle.of(Long.parseLong(line.trim())).filter(ProcessHandle::isAlive).filter(KeycloakIdp::isKeycloak)
-                        .ifPresent(recorded -> {
-                            List<ProcessHandle> all = new ArrayList<>(recorded.descendants().toList());
-                            all.add(0, recorded);
-                            all.forEach(ProcessHandle::destroy);
-                            for (ProcessHandle h : all) {
-                                try {
-                                    h.onExit().get(20, TimeUnit.SECONDS);
-                                } catch (Exception e) {
-                                    h.destroyForcibly();
-                                }
-                            }
-                        });
-            }
-            Files.deleteIfExists(pidFile);
-        } catch (IOException | NumberFormatException e) {
-            // best effort; the port check below reports what is still in the way
-        }
-    }
-
-    private static boolean isKeycloak(ProcessHandle handle) {
-        ProcessHandle.Info info = handle.info();
-        String commandLine = info.command().orElse("") + " " + String.join(" ", info.arguments().orElse(new String[0]));
-        return commandLine.contains("kc.sh") || commandLine.contains("keycloak");
-    }
-
-    private static void requireFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(HOST, port));
-        } catch (IOException e) {
-            throw new IllegalStateException("Port " + HOST + ":" + port + " is taken; the test IdP needs ports " + HTTP_PORT
-                    + " and " + MANAGEMENT_PORT + " (another test run's Keycloak?)", e);
-        }
-    }
-
-    private void stop() {
-        destroy(process);
-        try {
-            Files.deleteIfExists(pidFile);
-        } catch (IOException e) {
-            // ignore at shutdown
-        }
-    }
-
-    private static void destroy(Process process) {
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroy(); // SIGTERM; kc.sh forwards it to its JVM
-        children.forEach(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            for (ProcessHandle child : children) {
-                child.onExit().get(15, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            children.forEach(ProcessHandle::destroyForcibly);
-        }
-    }
-
-    private static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(cannot read " + file + ": " + e + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Declares the objectidentifier attribute in the realm's user profile (unmanaged attributes are dropped). */
@@ -347,11 +145,11 @@ public final class KeycloakIdp {
     // ------------------------------------------------------------------------------------------------ facts
 
     public Duration startupTime() {
-        return startupTime;
+        return process.startupTime();
     }
 
     public Path logFile() {
-        return logFile;
+        return process.logFile();
     }
 
     /** {@code http://127.0.0.1:8180} */
@@ -449,7 +247,12 @@ public final class KeycloakIdp {
         if (spec.signedRequestsRequired()) {
             attributes.put("saml.signing.certificate", pemBody(spec.spSigningCertificatePem()));
         }
-        attributes.put("saml.encrypt", "false");
+        attributes.put("saml.encrypt", Boolean.toString(spec.encryptedAssertions()));
+        if (spec.encryptedAssertions()) {
+            attributes.put("saml.encryption.certificate", pemBody(spec.encryptionCertificatePem()));
+            attributes.put("saml.encryption.algorithm", spec.encryptionAlgorithm());
+            attributes.put("saml.encryption.keyAlgorithm", "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p");
+        }
         attributes.put("saml.force.post.binding", "true");
         attributes.put("saml.authnstatement", "true");
         attributes.put("saml_name_id_format", "email");
@@ -464,7 +267,7 @@ public final class KeycloakIdp {
         }
         attributes.put("saml.allow.ecp.flow", "false");
         ArrayNode mappers = client.putArray("protocolMappers");
-        spec.claims().stream().sorted().forEach(claim -> mappers.add(mapper(claim, spec)));
+        spec.claims().stream().sorted().forEach(claim -> mappers.add(EntraClaimMappers.mapper(claim, spec)));
 
         String location = adminCreate("/clients", client);
         return new RegisteredClient(location.substring(location.lastIndexOf('/') + 1), spec);
@@ -478,50 +281,6 @@ public final class KeycloakIdp {
     public Optional<String> findClientId(String entityId) {
         JsonNode found = admin("GET", "/clients?clientId=" + encode(entityId), null);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).get("id").asText());
-    }
-
-    private static ObjectNode mapper(EntraClaim claim, SamlClientSpec spec) {
-        ObjectNode mapper = JSON.createObjectNode();
-        mapper.put("name", claim.name().toLowerCase());
-        mapper.put("protocol", "saml");
-        ObjectNode config = mapper.putObject("config");
-        config.put("attribute.name", claim.attributeName());
-        config.put("attribute.nameformat", "Unspecified"); // Entra sends no NameFormat
-        switch (claim) {
-            case EMAIL_ADDRESS -> userProperty(mapper, config, "email");
-            case NAME -> userProperty(mapper, config, "username");
-            case GIVEN_NAME -> userProperty(mapper, config, "firstName");
-            case SURNAME -> userProperty(mapper, config, "lastName");
-            case OBJECT_IDENTIFIER -> {
-                mapper.put("protocolMapper", "saml-user-attribute-mapper");
-                config.put("user.attribute", OBJECT_ID_ATTRIBUTE);
-                config.put("aggregate.attrs", "false");
-            }
-            case TENANT_ID -> hardcoded(mapper, config, spec.tenantId());
-            case AUTHN_METHODS_REFERENCES -> hardcoded(mapper, config, spec.authnMethodsReference());
-            case GROUPS_LINK -> hardcoded(mapper, config, spec.groupsLink());
-            case GROUPS -> {
-                mapper.put("protocolMapper", "saml-group-membership-mapper");
-                config.put("full.path", "false");
-                config.put("single", "true");
-            }
-            case ROLE -> {
-                mapper.put("protocolMapper", "saml-role-list-mapper");
-                config.put("single", "true");
-            }
-            default -> throw new IllegalArgumentException(claim.name());
-        }
-        return mapper;
-    }
-
-    private static void userProperty(ObjectNode mapper, ObjectNode config, String property) {
-        mapper.put("protocolMapper", "saml-user-property-mapper");
-        config.put("user.attribute", property);
-    }
-
-    private static void hardcoded(ObjectNode mapper, ObjectNode config, String value) {
-        mapper.put("protocolMapper", "saml-hardcode-attribute-mapper");
-        config.put("attribute.value", value);
     }
 
     private static String pemBody(String pem) {
@@ -671,99 +430,29 @@ public final class KeycloakIdp {
 
     // ------------------------------------------------------------------------------------------------ Admin REST API
 
-    /**
-     * Calls the Admin REST API of realm faxgate-test ({@code path} relative to {@code /admin/realms/faxgate-test}) as
-     * the bootstrap admin; answers the parsed JSON body (an empty object for an empty body). Non-2xx fails.
-     */
+    /** Calls the Admin REST API of realm faxgate-test; see {@link KeycloakAdminClient#admin}. */
     public JsonNode admin(String method, String path, JsonNode body) {
-        HttpResponse<String> answer = adminSend(method, path, body);
-        String text = answer.body();
-        if (text == null || text.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + ": not JSON: " + text, e);
-        }
+        return adminApi.admin(method, path, body);
     }
 
-    /** POSTs a new object; answers its Location. */
     private String adminCreate(String path, JsonNode body) {
-        HttpResponse<String> answer = adminSend("POST", path, body);
-        return answer.headers().firstValue("Location")
-                .orElseThrow(() -> new IllegalStateException("POST " + path + ": no Location in answer " + answer.statusCode()));
-    }
-
-    private HttpResponse<String> adminSend(String method, String path, JsonNode body) {
-        HttpRequest.BodyPublisher publisher;
-        try {
-            publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + "/admin/realms/" + REALM + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + adminToken())
-                .header("Accept", "application/json")
-                .method(method, publisher);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> answer = send(request);
-        if (answer.statusCode() / 100 != 2) {
-            throw new IllegalStateException("Keycloak Admin API " + method + " " + path + " → " + answer.statusCode()
-                    + ": " + answer.body());
-        }
-        return answer;
-    }
-
-    private synchronized String adminToken() {
-        if (adminToken != null && System.nanoTime() < adminTokenExpiresAtNanos) {
-            return adminToken;
-        }
-        String form = "grant_type=password&client_id=admin-cli&username=" + encode(ADMIN_USER) + "&password="
-                + encode(adminPassword);
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(
-                URI.create(BASE_URL + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("Keycloak admin token → " + answer.statusCode() + ": " + answer.body());
-        }
-        try {
-            JsonNode token = JSON.readTree(answer.body());
-            adminToken = token.get("access_token").asText();
-            long lifetime = token.path("expires_in").asLong(60);
-            adminTokenExpiresAtNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(5, lifetime - 15));
-            return adminToken;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return adminApi.adminCreate(path, body);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return adminApi.send(request);
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(Objects.requireNonNull(value), StandardCharsets.UTF_8);
+        return KeycloakAdminClient.encode(value);
     }
 
     private static String encodePath(String value) {
-        return encode(value).replace("+", "%20");
+        return KeycloakAdminClient.encodePath(value);
     }
 
     @Override
     public String toString() {
-        return "KeycloakIdp[" + BASE_URL + ", realm " + REALM + ", log " + logFile + "]";
+        return "KeycloakIdp[" + BASE_URL + ", realm " + REALM + ", log " + process.logFile() + "]";
     }
 }

@@ -29,6 +29,9 @@ public final class SamlClientSpec {
     private final String authnMethodsReference;
     private final String groupsLink;
     private final String idpInitiatedRelayState;
+    /** Set only on fresh copies by {@link #withEncryptedAssertions}; never changed afterwards. */
+    private String encryptionCertificatePem;
+    private String encryptionAlgorithm;
 
     private SamlClientSpec(String slug, String clientId, String acsUrl, String sloUrl, String spSigningCertificatePem,
             boolean responseSigned, boolean assertionSigned, String signatureAlgorithm, Set<EntraClaim> claims,
@@ -62,7 +65,34 @@ public final class SamlClientSpec {
 
     private SamlClientSpec copy(String acs, String slo, String spCert, boolean respSigned, boolean assSigned, String alg,
             Set<EntraClaim> cl, String tenant, String amr, String link, String relay) {
-        return new SamlClientSpec(slug, clientId, acs, slo, spCert, respSigned, assSigned, alg, cl, tenant, amr, link, relay);
+        SamlClientSpec copy = new SamlClientSpec(slug, clientId, acs, slo, spCert, respSigned, assSigned, alg, cl, tenant, amr, link, relay);
+        copy.encryptionCertificatePem = encryptionCertificatePem;
+        copy.encryptionAlgorithm = encryptionAlgorithm;
+        return copy;
+    }
+
+    /**
+     * Entra's "token encryption": Keycloak encrypts the assertion for this certificate (PEM, e.g. the SP's encryption
+     * certificate from its metadata) with RSA-OAEP key transport and the given content algorithm (an XML-Enc URI,
+     * e.g. {@code http://www.w3.org/2009/xmlenc11#aes256-gcm}; Entra uses AES-256-CBC).
+     */
+    public SamlClientSpec withEncryptedAssertions(String certificatePem, String contentAlgorithm) {
+        SamlClientSpec copy = copy(acsUrl, sloUrl, spSigningCertificatePem, responseSigned, assertionSigned, signatureAlgorithm, claims, tenantId, authnMethodsReference, groupsLink, idpInitiatedRelayState);
+        copy.encryptionCertificatePem = Objects.requireNonNull(certificatePem, "certificatePem");
+        copy.encryptionAlgorithm = Objects.requireNonNull(contentAlgorithm, "contentAlgorithm");
+        return copy;
+    }
+
+    public boolean encryptedAssertions() {
+        return encryptionCertificatePem != null;
+    }
+
+    public String encryptionCertificatePem() {
+        return encryptionCertificatePem;
+    }
+
+    public String encryptionAlgorithm() {
+        return encryptionAlgorithm;
     }
 
     public SamlClientSpec withAcsUrl(String url) {

@@ -16,6 +16,7 @@ import io.faxgate.fax.boundary.CarrierWebhookResource;
 import io.faxgate.fax.boundary.FaxLinesResource;
 import io.faxgate.fax.boundary.MyFaxLinesResource;
 import io.faxgate.fax.boundary.MyFaxesResource;
+import io.faxgate.sso.boundary.EmailDomainsResource;
 import io.faxgate.sso.boundary.SsoSettingsResource;
 import io.faxgate.tenant.boundary.TenantsResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -53,7 +54,7 @@ public class RestApplication extends Application {
                 UserPermissionsResource.class, RoleMappingsResource.class, SsoSettingsResource.class, MeResource.class,
                 ScimTokensResource.class, MyFaxLinesResource.class, MyFaxesResource.class, CarrierWebhookResource.class,
                 ConsolePasswordResource.class, TenantAuditEventsResource.class, PlatformAuditEventsResource.class,
-                RetentionResource.class, AuditVerificationWriter.class,
+                RetentionResource.class, AuditVerificationWriter.class, EmailDomainsResource.class,
                 ApplicationExceptionMappers.InvalidInput.class, ApplicationExceptionMappers.TooManyRequests.class, ApplicationExceptionMappers.NotFound.class,
                 ApplicationExceptionMappers.Conflict.class, ConstraintViolationMapper.class, ContainerExceptionMapper.class);
     }

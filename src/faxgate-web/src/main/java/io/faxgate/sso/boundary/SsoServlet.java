@@ -412,6 +412,7 @@ public class SsoServlet extends HttpServlet {
                     .sloUrl(c.singleLogoutEndpoint())
                     .credentials(tenant.sp())
                     .encryptionCertificate(tenant.encryption() == null ? null : tenant.encryption().certificate())
+                    .authnRequestsSigned(c.signAuthnRequests())
                     .build());
         }));
         response.setContentType("application/samlmetadata+xml;charset=UTF-8");

@@ -69,6 +69,7 @@ public class SsoSettingsPage implements Serializable {
     private Integer clockSkewSeconds;
     private boolean allowSha1;
     private boolean allowAesCbc;
+    private boolean signAuthnRequests;
     private boolean justInTimeUsers;
     private String claimObjectId;
     private String claimEmail;
@@ -104,6 +105,7 @@ public class SsoSettingsPage implements Serializable {
         clockSkewSeconds = view.clockSkewSeconds();
         allowSha1 = view.allowSha1();
         allowAesCbc = view.allowAesCbc();
+        signAuthnRequests = view.signAuthnRequests();
         justInTimeUsers = view.justInTimeUsers();
         ClaimNames names = view.claimNames() != null ? view.claimNames() : ClaimNames.entra();
         claimObjectId = names.objectId();
@@ -138,7 +140,7 @@ public class SsoSettingsPage implements Serializable {
         SsoSettingsRequest request = new SsoSettingsRequest(enabled, mode, scope, loginEndpoint, clientId, certificates,
                 blankToNull(idpEntityId), allowIdpInitiated, requireMfa, clockSkewSeconds, allowSha1, justInTimeUsers,
                 new SsoSettingsRequest.ClaimNamesRequest(claimObjectId, claimEmail, claimGroups, claimRoles, claimMfa, mfaValue),
-                version, allowAesCbc, enforceUntested);
+                version, allowAesCbc, enforceUntested, signAuthnRequests);
         try {
             facade.save(slug, request);
         } catch (RuntimeException e) {
@@ -430,6 +432,8 @@ public class SsoSettingsPage implements Serializable {
     public void setAllowSha1(boolean allowSha1) { this.allowSha1 = allowSha1; }
     public boolean isAllowAesCbc() { return allowAesCbc; }
     public void setAllowAesCbc(boolean allowAesCbc) { this.allowAesCbc = allowAesCbc; }
+    public boolean isSignAuthnRequests() { return signAuthnRequests; }
+    public void setSignAuthnRequests(boolean signAuthnRequests) { this.signAuthnRequests = signAuthnRequests; }
     public boolean isJustInTimeUsers() { return justInTimeUsers; }
     public void setJustInTimeUsers(boolean justInTimeUsers) { this.justInTimeUsers = justInTimeUsers; }
     public String getMetadataXml() { return metadataXml; }

@@ -74,6 +74,9 @@ public class TenantSamlClient extends IndirectClient {
                 .spEntityId(tenant.configuration().spEntityId())
                 .acsUrl(tenant.configuration().consumeEndpoint())
                 .idpSsoUrl(tenant.configuration().loginEndpoint());
+        if (tenant.configuration().signAuthnRequests() && tenant.sp() != null) {
+            spec.signWith(tenant.sp()); // Entra's "require verification certificates"; our metadata says so
+        }
         SamlRedirect redirect = runtime.engine().authnRequest(spec.build());
         Set<String> outstanding = outstanding(ctx);
         outstanding.add(redirect.messageId());

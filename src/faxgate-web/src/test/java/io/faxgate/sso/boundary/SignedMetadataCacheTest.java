@@ -15,7 +15,7 @@ class SignedMetadataCacheTest {
     private static SamlTenantConfiguration configuration(long version, String spCertificate, String encryptionCertificate) {
         return new SamlTenantConfiguration("acme", version, true, "https://login.example/saml2", "api://1", "https://sts/", List.of(),
                 false, false, 120, null, "https://fg/sso/acme/acs", "https://fg/sso/acme/slo", spCertificate, null,
-                encryptionCertificate, null, false);
+                encryptionCertificate, null, false, false);
     }
 
     @Test
