@@ -21,7 +21,10 @@ asadmin start-domain "$FAXGATE_DOMAIN" >/dev/null
 # A known carrier webhook secret (src/faxgate-it/pom.xml: it.carrier.webhook-secret), so CarrierWebhookIT can sign
 # deliveries; stored through the same password-alias path as in production, not passed to the server's environment.
 # /metrics protected as in production, with a known password (OperationsIT uses the same default).
+# 1 GB heap: the suite redeploys the EAR for each of its ~30 test classes, and Payara's default 512m ran out during
+# a full run (OutOfMemoryError with the production baseline's exit-on-OOM, then every later deploy failed).
 FAXGATE_CARRIER_WEBHOOK_SECRET="${FAXGATE_CARRIER_WEBHOOK_SECRET:-it-carrier-webhook-secret-0123456789abcdef}" \
+  FAXGATE_HEAP="${FAXGATE_HEAP:-1g}" \
   FAXGATE_METRICS_PASSWORD="${FAXGATE_METRICS_PASSWORD:-it-metrics-password-0123456789}" \
   "$SERVER_CONFIG_DIR/configure-domain.sh"
 "$SERVER_CONFIG_DIR/use-postgresql.sh"
