@@ -2,7 +2,7 @@
 --
 -- A verified e-mail domain sends staff who type their work address on the sign-in page to their tenant's IdP.
 -- A domain belongs to at most one tenant (unique, stored lower-case); a tenant admin's claim stays unverified until
--- the platform operator confirms it (decision 0020e). verification_token is what the admin publishes as a DNS TXT
+-- the platform operator confirms it (decision 0024). verification_token is what the admin publishes as a DNS TXT
 -- record for the operator to check.
 CREATE TABLE email_domain (
     id                  BIGINT        NOT NULL,

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The component graph of docs/architecture.md (decision 0020a), enforced: each component may use only the
+ * The component graph of docs/architecture.md (decision 0020), enforced: each component may use only the
  * components below it, entities use no control or boundary code, controls no boundary code (the platform's refusal
  * exceptions excepted), and only the owner of an entity creates or changes it.
  */
@@ -55,7 +55,7 @@ class ComponentGraphTest {
     void everyClassBelongsToAComponentOfTheGraph() {
         ArchRuleDefinition.classes().that().resideOutsideOfPackage("db.migration")
                 .should().resideInAnyPackage(ORDER.stream().map(c -> "io.faxgate." + c + "..")
-                .toArray(String[]::new)).because("a new component needs its place in the graph (decision 0020a)").check(core);
+                .toArray(String[]::new)).because("a new component needs its place in the graph (decision 0020)").check(core);
     }
 
     @Test
@@ -63,7 +63,7 @@ class ComponentGraphTest {
         for (String component : ORDER.subList(0, ORDER.size() - 1)) {
             noClasses().that().resideInAPackage("io.faxgate." + component + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(above(component))
-                    .because(component + " sits below " + Arrays.toString(above(component)) + " (decision 0020a)")
+                    .because(component + " sits below " + Arrays.toString(above(component)) + " (decision 0020)")
                     .check(core);
         }
     }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * One owner per table (decision 0020a): SQL and bulk JPQL statements that write are issued only by the component
+ * One owner per table (decision 0020): SQL and bulk JPQL statements that write are issued only by the component
  * that owns the table or entity; native SQL reads only the owner's tables too. Reads through JPQL queries and
  * entities are not checked here (ComponentGraphTest keeps them in the graph's direction).
  */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Decision 0010 and 0020a: pages and JAX-RS resources call the core's facades (boundary EJBs) only — never a
+ * Decision 0010 and 0020: pages and JAX-RS resources call the core's facades (boundary EJBs) only — never a
  * control bean of the core, never the database. Records and enums of the core may travel through them.
  */
 class PagesCallFacadesTest {
@@ -55,7 +55,7 @@ class PagesCallFacadesTest {
     @Test
     void pagesAndResourcesUseNoControlBean() {
         noClasses().that().resideInAPackage("io.faxgate..").and(PAGES_AND_RESOURCES).should().dependOnClassesThat(CORE_CONTROL_BEANS)
-                .because("pages and resources call facades only (decisions 0010, 0020a)").check(web);
+                .because("pages and resources call facades only (decisions 0010, 0020)").check(web);
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.Optional;
 /**
  * A tenant's e-mail domains for company sign-in. A tenant admin (MANAGE_SSO) claims a domain and publishes its
  * verification record; only the platform operator makes it verified — the operator's own PUT claims and verifies at
- * once — because Faxgate cannot check DNS itself everywhere it runs (decision 0020e). A domain belongs to at most
+ * once — because Faxgate cannot check DNS itself everywhere it runs (decision 0024). A domain belongs to at most
  * one tenant: another tenant's claim answers 409 without naming that tenant.
  */
 @Stateless

@@ -11,7 +11,7 @@ import java.time.Instant;
 /**
  * An e-mail domain a tenant's staff sign in with. Verified, it sends people who type an address of the domain on the
  * sign-in page to the tenant's IdP. A domain belongs to at most one tenant (unique column); a tenant admin's claim
- * stays unverified until the platform operator confirms it (decision 0020e).
+ * stays unverified until the platform operator confirms it (decision 0024).
  */
 @Entity
 @Table(name = "email_domain")
