@@ -1,29 +1,18 @@
 package io.faxgate.sso.saml;
 
-import java.util.Optional;
-
 /**
  * What an SP-initiated sign-in request says. Build with {@link #builder()}.
  * The request never carries a {@code <Subject>} (Entra refuses it).
  */
-public final class AuthnRequestSpec {
+public record AuthnRequestSpec(String spEntityId, String acsUrl, String idpSsoUrl, SpCredentials signingKey, String relayState,
+                               NameIdFormat nameIdFormat, boolean forceAuthn) {
 
-    private final String spEntityId;
-    private final String acsUrl;
-    private final String idpSsoUrl;
-    private final SpCredentials signingKey;
-    private final String relayState;
-    private final NameIdFormat nameIdFormat;
-    private final boolean forceAuthn;
-
-    private AuthnRequestSpec(Builder b) {
-        this.spEntityId = Urls.requireText(b.spEntityId, "spEntityId");
-        this.acsUrl = Urls.requireAbsoluteUrl(b.acsUrl, "acsUrl");
-        this.idpSsoUrl = Urls.requireAbsoluteUrl(b.idpSsoUrl, "idpSsoUrl");
-        this.signingKey = b.signingKey;
-        this.relayState = b.relayState;
-        this.nameIdFormat = b.nameIdFormat == null ? NameIdFormat.UNSPECIFIED : b.nameIdFormat;
-        this.forceAuthn = b.forceAuthn;
+    /** {@code signingKey} and {@code relayState} may be null (unsigned; no RelayState); the name-id format defaults to unspecified. */
+    public AuthnRequestSpec {
+        Urls.requireText(spEntityId, "spEntityId");
+        Urls.requireAbsoluteUrl(acsUrl, "acsUrl");
+        Urls.requireAbsoluteUrl(idpSsoUrl, "idpSsoUrl");
+        nameIdFormat = nameIdFormat == null ? NameIdFormat.UNSPECIFIED : nameIdFormat;
         if (relayState != null && relayState.length() > 80) {
             // SAML bindings 3.4.3: RelayState MUST NOT exceed 80 bytes
             throw new IllegalArgumentException("relayState must be at most 80 characters (SAML bindings 3.4.3)");
@@ -32,34 +21,6 @@ public final class AuthnRequestSpec {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public String spEntityId() {
-        return spEntityId;
-    }
-
-    public String acsUrl() {
-        return acsUrl;
-    }
-
-    public String idpSsoUrl() {
-        return idpSsoUrl;
-    }
-
-    public Optional<SpCredentials> signingKey() {
-        return Optional.ofNullable(signingKey);
-    }
-
-    public Optional<String> relayState() {
-        return Optional.ofNullable(relayState);
-    }
-
-    public NameIdFormat nameIdFormat() {
-        return nameIdFormat;
-    }
-
-    public boolean forceAuthn() {
-        return forceAuthn;
     }
 
     public static final class Builder {
@@ -114,7 +75,7 @@ public final class AuthnRequestSpec {
         }
 
         public AuthnRequestSpec build() {
-            return new AuthnRequestSpec(this);
+            return new AuthnRequestSpec(spEntityId, acsUrl, idpSsoUrl, signingKey, relayState, nameIdFormat, forceAuthn);
         }
     }
 }

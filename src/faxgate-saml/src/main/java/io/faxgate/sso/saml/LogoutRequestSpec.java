@@ -1,58 +1,18 @@
 package io.faxgate.sso.saml;
 
-import java.util.Optional;
-
 /** An SP-initiated LogoutRequest for the user of one sign-in. */
-public final class LogoutRequestSpec {
+public record LogoutRequestSpec(String spEntityId, String idpSloUrl, String nameId, String nameIdFormat, String sessionIndex,
+                                SpCredentials signingKey, String relayState) {
 
-    private final String spEntityId;
-    private final String idpSloUrl;
-    private final String nameId;
-    private final String nameIdFormat;
-    private final String sessionIndex;
-    private final SpCredentials signingKey;
-    private final String relayState;
-
-    private LogoutRequestSpec(Builder b) {
-        this.spEntityId = Urls.requireText(b.spEntityId, "spEntityId");
-        this.idpSloUrl = Urls.requireAbsoluteUrl(b.idpSloUrl, "idpSloUrl");
-        this.nameId = Urls.requireText(b.nameId, "nameId");
-        this.nameIdFormat = b.nameIdFormat;
-        this.sessionIndex = b.sessionIndex;
-        this.signingKey = b.signingKey;
-        this.relayState = b.relayState;
+    /** {@code nameIdFormat}, {@code sessionIndex}, {@code signingKey} and {@code relayState} may be null. */
+    public LogoutRequestSpec {
+        Urls.requireText(spEntityId, "spEntityId");
+        Urls.requireAbsoluteUrl(idpSloUrl, "idpSloUrl");
+        Urls.requireText(nameId, "nameId");
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public String spEntityId() {
-        return spEntityId;
-    }
-
-    public String idpSloUrl() {
-        return idpSloUrl;
-    }
-
-    public String nameId() {
-        return nameId;
-    }
-
-    public Optional<String> nameIdFormat() {
-        return Optional.ofNullable(nameIdFormat);
-    }
-
-    public Optional<String> sessionIndex() {
-        return Optional.ofNullable(sessionIndex);
-    }
-
-    public Optional<SpCredentials> signingKey() {
-        return Optional.ofNullable(signingKey);
-    }
-
-    public Optional<String> relayState() {
-        return Optional.ofNullable(relayState);
     }
 
     public static final class Builder {
@@ -107,7 +67,7 @@ public final class LogoutRequestSpec {
         }
 
         public LogoutRequestSpec build() {
-            return new LogoutRequestSpec(this);
+            return new LogoutRequestSpec(spEntityId, idpSloUrl, nameId, nameIdFormat, sessionIndex, signingKey, relayState);
         }
     }
 }

@@ -1,52 +1,18 @@
 package io.faxgate.sso.saml;
 
-import java.util.Optional;
-
 /** Our LogoutResponse to an IdP-initiated LogoutRequest. */
-public final class LogoutResponseSpec {
+public record LogoutResponseSpec(String spEntityId, String idpSloUrl, String inResponseTo, boolean success,
+                                 SpCredentials signingKey, String relayState) {
 
-    private final String spEntityId;
-    private final String idpSloUrl;
-    private final String inResponseTo;
-    private final boolean success;
-    private final SpCredentials signingKey;
-    private final String relayState;
-
-    private LogoutResponseSpec(Builder b) {
-        this.spEntityId = Urls.requireText(b.spEntityId, "spEntityId");
-        this.idpSloUrl = Urls.requireAbsoluteUrl(b.idpSloUrl, "idpSloUrl");
-        this.inResponseTo = Urls.requireText(b.inResponseTo, "inResponseTo");
-        this.success = b.success;
-        this.signingKey = b.signingKey;
-        this.relayState = b.relayState;
+    /** {@code signingKey} and {@code relayState} may be null. */
+    public LogoutResponseSpec {
+        Urls.requireText(spEntityId, "spEntityId");
+        Urls.requireAbsoluteUrl(idpSloUrl, "idpSloUrl");
+        Urls.requireText(inResponseTo, "inResponseTo");
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public String spEntityId() {
-        return spEntityId;
-    }
-
-    public String idpSloUrl() {
-        return idpSloUrl;
-    }
-
-    public String inResponseTo() {
-        return inResponseTo;
-    }
-
-    public boolean success() {
-        return success;
-    }
-
-    public Optional<SpCredentials> signingKey() {
-        return Optional.ofNullable(signingKey);
-    }
-
-    public Optional<String> relayState() {
-        return Optional.ofNullable(relayState);
     }
 
     public static final class Builder {
@@ -94,7 +60,7 @@ public final class LogoutResponseSpec {
         }
 
         public LogoutResponseSpec build() {
-            return new LogoutResponseSpec(this);
+            return new LogoutResponseSpec(spEntityId, idpSloUrl, inResponseTo, success, signingKey, relayState);
         }
     }
 }

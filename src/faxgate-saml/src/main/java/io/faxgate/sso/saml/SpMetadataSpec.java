@@ -1,65 +1,31 @@
 package io.faxgate.sso.saml;
-
 import java.security.cert.X509Certificate;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Contents of our SP metadata. */
-public final class SpMetadataSpec {
+public record SpMetadataSpec(String entityId, String acsUrl, String sloUrl, SpCredentials credentials,
+                             X509Certificate encryptionCertificate, NameIdFormat nameIdFormat, boolean authnRequestsSigned) {
 
-    private final String entityId;
-    private final String acsUrl;
-    private final String sloUrl;
-    private final SpCredentials credentials;
-    private final X509Certificate encryptionCertificate;
-    private final NameIdFormat nameIdFormat;
-    private final boolean authnRequestsSigned;
-
-    private SpMetadataSpec(Builder b) {
-        this.entityId = Urls.requireText(b.entityId, "entityId");
-        this.acsUrl = Urls.requireAbsoluteUrl(b.acsUrl, "acsUrl");
-        this.sloUrl = b.sloUrl == null ? null : Urls.requireAbsoluteUrl(b.sloUrl, "sloUrl");
-        this.credentials = Objects.requireNonNull(b.credentials, "credentials (the SP key signs the metadata)");
-        if (b.encryptionCertificate != null
-                && b.encryptionCertificate.getPublicKey().equals(b.credentials.certificate().getPublicKey())) {
+    /**
+     * {@code sloUrl} null: no SingleLogoutService. {@code encryptionCertificate} null: no {@code use="encryption"} key
+     * published (the IdP then does not encrypt); else it must not be the signing key. Name-id format defaults to e-mail.
+     */
+    public SpMetadataSpec {
+        Urls.requireText(entityId, "entityId");
+        Urls.requireAbsoluteUrl(acsUrl, "acsUrl");
+        if (sloUrl != null) {
+            Urls.requireAbsoluteUrl(sloUrl, "sloUrl");
+        }
+        Objects.requireNonNull(credentials, "credentials (the SP key signs the metadata)");
+        if (encryptionCertificate != null
+                && encryptionCertificate.getPublicKey().equals(credentials.certificate().getPublicKey())) {
             throw new IllegalArgumentException("the encryption key must not be the signing key");
         }
-        this.encryptionCertificate = b.encryptionCertificate;
-        this.nameIdFormat = b.nameIdFormat == null ? NameIdFormat.EMAIL : b.nameIdFormat;
-        this.authnRequestsSigned = b.authnRequestsSigned;
+        nameIdFormat = nameIdFormat == null ? NameIdFormat.EMAIL : nameIdFormat;
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public String entityId() {
-        return entityId;
-    }
-
-    public String acsUrl() {
-        return acsUrl;
-    }
-
-    public Optional<String> sloUrl() {
-        return Optional.ofNullable(sloUrl);
-    }
-
-    public SpCredentials credentials() {
-        return credentials;
-    }
-
-    /** Published as {@code <KeyDescriptor use="encryption">}; empty: none published (the IdP then does not encrypt). */
-    public Optional<X509Certificate> encryptionCertificate() {
-        return Optional.ofNullable(encryptionCertificate);
-    }
-
-    public NameIdFormat nameIdFormat() {
-        return nameIdFormat;
-    }
-
-    public boolean authnRequestsSigned() {
-        return authnRequestsSigned;
     }
 
     public static final class Builder {
@@ -115,7 +81,7 @@ public final class SpMetadataSpec {
         }
 
         public SpMetadataSpec build() {
-            return new SpMetadataSpec(this);
+            return new SpMetadataSpec(entityId, acsUrl, sloUrl, credentials, encryptionCertificate, nameIdFormat, authnRequestsSigned);
         }
     }
 }

@@ -111,7 +111,7 @@ public final class KeycloakSamlEngine implements SamlEngine {
                 throw new IllegalStateException("AuthnRequest must not contain a Subject");
             }
             String id = doc.getDocumentElement().getAttribute("ID");
-            URI url = redirectBinding(spec.signingKey().orElse(null), spec.relayState().orElse(null))
+            URI url = redirectBinding(spec.signingKey(), spec.relayState())
                     .redirectBinding(doc).requestURI(spec.idpSsoUrl());
             return new SamlRedirect(id, url);
         });
@@ -136,13 +136,12 @@ public final class KeycloakSamlEngine implements SamlEngine {
                     SPMetadataDescriptor.buildKeyInfoElement(null, Pem.base64Der(creds.certificate())), KeyTypes.SIGNING, (String[]) null);
             // a separate key pair for encryption: decryption never uses the signing key
             List<KeyDescriptorType> encryption = new ArrayList<>();
-            if (spec.encryptionCertificate().isPresent()) {
+            if (spec.encryptionCertificate() != null) {
                 encryption.add(SPMetadataDescriptor.buildKeyDescriptorType(SPMetadataDescriptor.buildKeyInfoElement(null,
-                        Pem.base64Der(spec.encryptionCertificate().get())), KeyTypes.ENCRYPTION, (String[]) null));
+                        Pem.base64Der(spec.encryptionCertificate())), KeyTypes.ENCRYPTION, (String[]) null));
             }
-            List<EndpointType> slo = spec.sloUrl()
-                    .map(u -> List.of(new EndpointType(URI.create(Saml.BINDING_REDIRECT), URI.create(u))))
-                    .orElse(List.of());
+            List<EndpointType> slo = spec.sloUrl() == null ? List.of()
+                    : List.of(new EndpointType(URI.create(Saml.BINDING_REDIRECT), URI.create(spec.sloUrl())));
             // Keycloak only emits the KeyDescriptors when these flags are true; AuthnRequestsSigned is fixed below.
             EntityDescriptorType ed = SPMetadataDescriptor.buildSPDescriptor(
                     List.of(new EndpointType(URI.create(Saml.BINDING_POST), URI.create(spec.acsUrl()))), slo,
@@ -169,15 +168,19 @@ public final class KeycloakSamlEngine implements SamlEngine {
         return threads.build(() -> {
             NameIDType nameId = new NameIDType();
             nameId.setValue(spec.nameId());
-            spec.nameIdFormat().ifPresent(f -> nameId.setFormat(URI.create(f)));
+            if (spec.nameIdFormat() != null) {
+                nameId.setFormat(URI.create(spec.nameIdFormat()));
+            }
             SAML2LogoutRequestBuilder b = new SAML2LogoutRequestBuilder()
                     .destination(spec.idpSloUrl())
                     .issuer(spec.spEntityId())
                     .nameId(nameId);
-            spec.sessionIndex().ifPresent(b::sessionIndex);
+            if (spec.sessionIndex() != null) {
+                b.sessionIndex(spec.sessionIndex());
+            }
             Document doc = b.buildDocument();
             String id = doc.getDocumentElement().getAttribute("ID");
-            URI url = redirectBinding(spec.signingKey().orElse(null), spec.relayState().orElse(null))
+            URI url = redirectBinding(spec.signingKey(), spec.relayState())
                     .redirectBinding(doc).requestURI(spec.idpSloUrl());
             return new SamlRedirect(id, url);
         });
@@ -213,7 +216,7 @@ public final class KeycloakSamlEngine implements SamlEngine {
                 code.setAttribute("Value", Saml.STATUS_RESPONDER);
             }
             String id = doc.getDocumentElement().getAttribute("ID");
-            URI url = redirectBinding(spec.signingKey().orElse(null), spec.relayState().orElse(null))
+            URI url = redirectBinding(spec.signingKey(), spec.relayState())
                     .redirectBinding(doc).responseURI(spec.idpSloUrl());
             return new SamlRedirect(id, url);
         });
