@@ -48,13 +48,6 @@ public class CallerDirectory implements CallerScopes {
     private record Remembered(long epoch, long computedAtNanos, Optional<Caller> caller) {
     }
 
-    /**
-     * The longest a decision is reused when a change bypassed the application altogether (an out-of-band database
-     * edit). Changes through any cluster member move the cluster-wide {@link AccessEpoch} and take effect on every
-     * member's next request; this bound is only the backstop for edits nobody announced.
-     */
-    static final long MAX_AGE_NANOS = 10_000_000_000L;
-
     private static final int MAX_REMEMBERED = 50_000;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
@@ -72,7 +65,7 @@ public class CallerDirectory implements CallerScopes {
         long now = epoch.current();
         long nanos = System.nanoTime();
         Remembered hit = remembered.get(principalName);
-        if (hit != null && hit.epoch() == now && nanos - hit.computedAtNanos() < MAX_AGE_NANOS) {
+        if (hit != null && hit.epoch() == now && nanos - hit.computedAtNanos() < AccessEpoch.UNANNOUNCED_CHANGE_BACKSTOP_NANOS) {
             return hit.caller();
         }
         Optional<Caller> fresh = compute(principalName);

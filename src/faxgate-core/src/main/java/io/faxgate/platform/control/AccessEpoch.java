@@ -28,6 +28,13 @@ import javax.cache.Cache;
 @ApplicationScoped
 public class AccessEpoch implements AccessChangeSignal {
 
+    /**
+     * The longest anything remembered under an unchanged epoch may be reused: the backstop for changes that bypassed
+     * the application altogether (an operator's SQL, a restored backup), which no member could announce. Changes
+     * through any member move the epoch and take effect on every member's next request.
+     */
+    public static final long UNANNOUNCED_CHANGE_BACKSTOP_NANOS = 10_000_000_000L;
+
     static final String CACHE = "faxgate-access-epoch";
     private static final String KEY = "epoch";
 

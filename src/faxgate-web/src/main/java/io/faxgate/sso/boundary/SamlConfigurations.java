@@ -25,12 +25,6 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class SamlConfigurations {
 
-    /**
-     * The backstop for changes nobody announced (an operator's SQL, a restored backup): like access decisions, nothing
-     * is remembered longer than this even when the epoch stands still.
-     */
-    static final long MAX_AGE_NANOS = 10_000_000_000L;
-
     /** A value and the epoch it was read at (read before loading: a change during the load leaves it stale, never wrong). */
     private record Remembered<T>(long epoch, long readAtNanos, T value) {
     }
@@ -75,7 +69,7 @@ public class SamlConfigurations {
         long now = epoch.getAsLong();
         long nanos = System.nanoTime();
         Remembered<T> known = map.get(slug);
-        if (known != null && known.epoch() == now && nanos - known.readAtNanos() < MAX_AGE_NANOS) {
+        if (known != null && known.epoch() == now && nanos - known.readAtNanos() < AccessEpoch.UNANNOUNCED_CHANGE_BACKSTOP_NANOS) {
             return Optional.of(known.value());
         }
         Optional<T> loaded = load.apply(slug);
