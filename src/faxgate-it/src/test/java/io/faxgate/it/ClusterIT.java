@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -332,19 +331,7 @@ class ClusterIT {
 
         /** The IdP's signed answer for this tenant; the ACS it names is the public one (node A's). */
         EntraIdp.ResponseBuilder response(String inResponseTo) {
-            String acs = A + "/sso/" + slug + "/acs";
-            Instant now = Instant.now();
-            return EntraIdp.response().set(r -> {
-                r.audience = "api://" + clientId;
-                r.destination = acs;
-                r.recipient = acs;
-                r.inResponseTo = inResponseTo;
-                r.scdInResponseTo = inResponseTo;
-                r.issueInstant = now.minusSeconds(2);
-                r.notBefore = now.minusSeconds(2);
-                r.notOnOrAfter = now.plus(Duration.ofMinutes(70));
-                r.scdNotOnOrAfter = now.plus(Duration.ofMinutes(70));
-            });
+            return SamlFlows.response("api://" + clientId, A + "/sso/" + slug + "/acs", inResponseTo);
         }
 
         HttpResponse<String> scim(String method, String node, String path, String json) {

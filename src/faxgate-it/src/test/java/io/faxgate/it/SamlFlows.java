@@ -49,11 +49,16 @@ final class SamlFlows {
     }
 
     static ResponseBuilder response(SsoTenant tenant, String inResponseTo) {
+        return response(tenant.audience(), tenant.acs(), inResponseTo);
+    }
+
+    /** A fresh, valid Entra-shaped answer for this audience and ACS (e.g. a cluster's public node). */
+    static ResponseBuilder response(String audience, String acs, String inResponseTo) {
         Instant now = Instant.now();
         return EntraIdp.response().set(r -> {
-            r.audience = tenant.audience();
-            r.destination = tenant.acs();
-            r.recipient = tenant.acs();
+            r.audience = audience;
+            r.destination = acs;
+            r.recipient = acs;
             r.inResponseTo = inResponseTo;
             r.scdInResponseTo = inResponseTo;
             r.issueInstant = now.minusSeconds(2);
