@@ -138,6 +138,31 @@ class SignatureWrappingTest extends EngineTestBase {
     }
 
     @Test
+    void objectInsideTheSignatureRepeatingTheSignedId() {
+        // the enveloped transform leaves the Signature out of the digest, so content added inside it keeps the
+        // signature valid; an Object whose Id repeats the assertion's ID must not become what the Reference resolves to
+        Document doc = response().document();
+        Element signed = assertionOf(doc);
+        Element sig = (Element) signed.getElementsByTagNameNS(DS, "Signature").item(0);
+        Element object = doc.createElementNS(DS, "ds:Object");
+        object.setAttribute("Id", signed.getAttribute("ID"));
+        object.appendChild(doc.createElementNS(A, "saml:AttributeValue")).setTextContent("admin@contoso.com");
+        sig.appendChild(object);
+        refused(encode(doc), SamlFailure.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void signatureValueFromAnotherGenuineResponseIsRefused() {
+        // both responses are genuinely signed by the IdP; the second one's SignatureValue on the first one's SignedInfo
+        Document doc = response().document();
+        Document other = response().set(r -> r.nameId = "someone.else@contoso.com").document();
+        Element value = (Element) assertionOf(doc).getElementsByTagNameNS(DS, "SignatureValue").item(0);
+        Element otherValue = (Element) assertionOf(other).getElementsByTagNameNS(DS, "SignatureValue").item(0);
+        value.setTextContent(otherValue.getTextContent());
+        refused(encode(doc), SamlFailure.SIGNATURE_INVALID);
+    }
+
+    @Test
     void signedResponseWrappedInsideAnEvilResponse() {
         // XSW-1 style on a response-signed message: the genuine signed Response goes into the Extensions of a forged one
         Document original = response().set(r -> {

@@ -4,7 +4,7 @@ import io.faxgate.sso.saml.SamlFailure;
 import io.faxgate.sso.saml.SamlValidationException;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -23,16 +23,21 @@ public final class Codec {
         if ((long) value.length() > (long) maxBytes * 4 / 3 + 4 + value.length() / 64 * 2L + 64) {
             throw new SamlValidationException(SamlFailure.TOO_LARGE, "encoded message is " + value.length() + " characters, limit " + maxBytes + " bytes decoded");
         }
-        StringBuilder compact = new StringBuilder(value.length());
+        // one pass straight into bytes (no intermediate String): whitespace skipped, anything beyond ASCII is not base64
+        byte[] compact = new byte[value.length()];
+        int length = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c > 0x7f) {
+                throw new SamlValidationException(SamlFailure.MALFORMED_XML, "message is not base64");
+            }
             if (c != ' ' && c != '\r' && c != '\n' && c != '\t') {
-                compact.append(c);
+                compact[length++] = (byte) c;
             }
         }
         byte[] out;
         try {
-            out = Base64.getDecoder().decode(compact.toString().getBytes(StandardCharsets.US_ASCII));
+            out = Base64.getDecoder().decode(Arrays.copyOf(compact, length));
         } catch (IllegalArgumentException e) {
             throw new SamlValidationException(SamlFailure.MALFORMED_XML, "message is not base64");
         }

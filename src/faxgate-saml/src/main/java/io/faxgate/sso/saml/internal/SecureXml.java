@@ -118,6 +118,9 @@ public final class SecureXml {
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // the whole tree is walked anyway (IDs, the one-assertion rule, c14n): building it at once is cheaper than
+            // Xerces' deferred nodes, each expanded on first touch
+            f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
             try {
                 f.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
             } catch (IllegalArgumentException ignored) {

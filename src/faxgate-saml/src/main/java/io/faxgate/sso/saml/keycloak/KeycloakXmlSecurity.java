@@ -9,80 +9,70 @@ import java.security.PublicKey;
 import java.security.SignatureException;
 import java.security.cert.X509Certificate;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import javax.xml.crypto.Data;
-import javax.xml.crypto.NodeSetData;
-import javax.xml.crypto.URIReferenceException;
-import javax.xml.crypto.KeySelector;
-import javax.xml.crypto.dsig.Reference;
-import javax.xml.crypto.dsig.XMLSignature;
-import javax.xml.crypto.dsig.XMLSignatureFactory;
-import javax.xml.crypto.dsig.dom.DOMValidateContext;
 
+import org.apache.xml.security.exceptions.XMLSecurityException;
+import org.apache.xml.security.signature.SignedInfo;
+import org.apache.xml.security.signature.XMLSignature;
 import org.keycloak.saml.SignatureAlgorithm;
 import org.keycloak.saml.common.util.DocumentUtil;
 import org.keycloak.saml.processing.core.util.RedirectBindingSignatureUtil;
 import org.keycloak.saml.processing.core.util.XMLEncryptionUtil;
-import org.keycloak.saml.processing.core.util.XMLSignatureUtil;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** Crypto primitives done by Keycloak saml-core (and its Santuario). Runs on the engine's threads. */
+/** Crypto primitives done by Keycloak saml-core and its Apache Santuario. Runs on the engine's threads. */
 final class KeycloakXmlSecurity implements XmlSecurity {
 
+    /**
+     * Apache Santuario's own signature API (the library Keycloak brings and the JDK's XML-DSig is a copy of), with its
+     * secure validation on: the signature value with each trusted key in turn, then the single Reference's digest.
+     * Keycloak's check went through the JDK's JSR-105 layer, which unmarshals the whole Signature into objects and —
+     * with a key locator that never answers from KeyInfo — did so twice per signature; that was ≈ 40 % of a whole
+     * validation. Nothing is decided here that {@link io.faxgate.sso.saml.internal.SignatureRules} has not already
+     * required of the signature's shape (one Reference to the enclosing element's ID, only enveloped and c14n
+     * transforms, allowed algorithms), and the caller still insists that the node the verified Reference points to is
+     * the very element it uses. KeyInfo in the message is never read. SHA-1, when the caller allowed it, goes through
+     * the same path (Santuario's secure validation refuses MD5, not SHA-1; the JDK's refuses SHA-1, which is why the
+     * opted-in case used to turn secure validation off altogether).
+     */
     @Override
     public Set<Node> verify(Element signature, List<X509Certificate> trusted, boolean sha1Allowed) throws SamlValidationException {
-        Set<Node> covered = new HashSet<>();
-        boolean ok;
+        XMLSignature parsed;
         try {
-            if (sha1Allowed) {
-                ok = verifyAllowingSha1(signature, trusted, covered);
-            } else {
-                ok = XMLSignatureUtil.validateSingleNode(signature, new TrustedKeyLocator(trusted), covered);
-            }
-        } catch (Exception e) {
+            parsed = new XMLSignature(signature, "", true);
+        } catch (XMLSecurityException | RuntimeException e) {
             throw new SamlValidationException(SamlFailure.SIGNATURE_INVALID, "signature cannot be processed", e);
         }
-        if (!ok) {
-            throw new SamlValidationException(SamlFailure.SIGNATURE_INVALID, "signature does not verify with a trusted IdP certificate");
-        }
-        return covered;
-    }
-
-    /**
-     * The JDK's XML-DSig secure validation (on by default since JDK 17) refuses SHA-1, so Keycloak's check cannot be
-     * used for the opted-in SHA-1 case. Same check with secure validation off: what it would still forbid is enforced
-     * by {@link io.faxgate.sso.saml.internal.SignatureRules} before we get here (one Reference to the enclosing element,
-     * only enveloped/c14n transforms, unique IDs, trusted RSA keys >= 2048 bits).
-     */
-    private static boolean verifyAllowingSha1(Element signature, List<X509Certificate> trusted, Set<Node> covered) throws Exception {
-        XMLSignatureFactory fac = XMLSignatureFactory.getInstance("DOM");
         for (X509Certificate cert : trusted) {
-            DOMValidateContext ctx = new DOMValidateContext(KeySelector.singletonKeySelector(cert.getPublicKey()), signature);
-            ctx.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
-            ctx.setProperty("org.apache.jcp.xml.dsig.secureValidation", Boolean.FALSE);
-            XMLSignature sig = fac.unmarshalXMLSignature(ctx);
-            if (sig.validate(ctx)) {
-                for (Reference ref : sig.getSignedInfo().getReferences()) {
-                    try {
-                        Data data = fac.getURIDereferencer().dereference(ref, ctx);
-                        if (data instanceof NodeSetData<?> nsd) {
-                            Iterator<?> it = nsd.iterator();
-                            if (it.hasNext()) {
-                                covered.add((Node) it.next());
-                            }
-                        }
-                    } catch (URIReferenceException e) {
-                        // then nothing is covered: the caller refuses
-                    }
+            try {
+                if (parsed.checkSignatureValue(cert.getPublicKey())) {
+                    return covered(parsed);
                 }
-                return true;
+            } catch (XMLSecurityException | RuntimeException e) {
+                // neither this key nor the references: try the next trusted key, refuse below when none verifies
             }
         }
-        return false;
+        throw new SamlValidationException(SamlFailure.SIGNATURE_INVALID, "signature does not verify with a trusted IdP certificate");
+    }
+
+    /** The node each verified Reference points to (for the caller's check that it is the element it uses). */
+    private static Set<Node> covered(XMLSignature verified) {
+        Set<Node> covered = new HashSet<>();
+        SignedInfo signedInfo = verified.getSignedInfo();
+        for (int i = 0; i < signedInfo.getLength(); i++) {
+            try {
+                Node node = signedInfo.item(i).getContentsBeforeTransformation().getSubNode();
+                if (node != null) {
+                    covered.add(node);
+                }
+            } catch (XMLSecurityException | RuntimeException e) {
+                // then it covers nothing: the caller refuses
+            }
+        }
+        return covered;
     }
 
     @Override
