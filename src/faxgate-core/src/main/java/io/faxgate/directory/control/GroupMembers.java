@@ -2,7 +2,6 @@ package io.faxgate.directory.control;
 
 import io.faxgate.platform.control.AccessEpoch;
 import io.faxgate.directory.entity.GroupMembership;
-import io.faxgate.directory.entity.SecurityGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -139,27 +138,26 @@ public class GroupMembers {
     /**
      * The groups an IdP asserted at sign-in become the user's memberships among the groups Faxgate knows by an
      * object id (externalId): memberships of other known groups go, those of groups without an externalId
-     * (provisioned by non-Entra SCIM clients; no claim can name them) stay.
+     * (provisioned by non-Entra SCIM clients; no claim can name them) stay. Reads only the asserted groups and the
+     * user's own memberships — never all of the tenant's groups, which a sign-in used to load every time.
      */
     public void reconcile(long tenantId, long userId, Collection<String> assertedExternalIds) {
-        Map<String, Long> known = new HashMap<>();
-        em.createNamedQuery(SecurityGroup.OF_TENANT, SecurityGroup.class).setParameter("tenantId", tenantId)
-                .getResultStream().filter(g -> g.getExternalId() != null).forEach(g -> known.put(g.getExternalId(), g.getId()));
-        Set<Long> knownIds = new HashSet<>(known.values());
         Set<Long> claimed = new HashSet<>();
-        for (String externalId : assertedExternalIds) {
-            Long id = known.get(externalId);
-            if (id != null) {
-                claimed.add(id);
-            }
+        for (List<String> chunk : chunks(assertedExternalIds.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()))) {
+            claimed.addAll(em.createQuery("""
+                    select g.id from SecurityGroup g where g.tenantId = :tenantId and g.externalId in :externalIds""", Long.class)
+                    .setParameter("tenantId", tenantId).setParameter("externalIds", chunk).getResultList());
         }
-        List<GroupMembership> current = em.createQuery("select m from GroupMembership m where m.tenantId = :tenantId and m.directoryUserId = :userId", GroupMembership.class)
+        List<Object[]> current = em.createQuery("""
+                select m, g.externalId from GroupMembership m, SecurityGroup g where m.tenantId = :tenantId
+                and m.directoryUserId = :userId and g.tenantId = :tenantId and g.id = m.securityGroupId""", Object[].class)
                 .setParameter("tenantId", tenantId).setParameter("userId", userId).getResultList();
         Set<Long> have = new HashSet<>();
-        for (GroupMembership m : current) {
+        for (Object[] row : current) {
+            GroupMembership m = (GroupMembership) row[0];
             if (claimed.contains(m.getSecurityGroupId())) {
                 have.add(m.getSecurityGroupId());
-            } else if (knownIds.contains(m.getSecurityGroupId())) {
+            } else if (row[1] != null) {
                 em.remove(m);
             }
         }
