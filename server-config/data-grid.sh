@@ -17,17 +17,19 @@ case "$mode" in
   tcpip) args+=(--tcpipmembers "${FAXGATE_GRID_MEMBERS:?set FAXGATE_GRID_MEMBERS=host:port,...}") ;;
   dns) args+=(--dnsmembers "${FAXGATE_GRID_MEMBERS:?set FAXGATE_GRID_MEMBERS=name:port}") ;;
 esac
-current="$(asadmin get-hazelcast-configuration 2>/dev/null || true)"
-if grep -q "^Cluster Name  *faxgate-$FAXGATE_PORTBASE " <<<"$current" \
-    && grep -q "^Cluster Mode  *$mode " <<<"$current"; then
-  exit 0
+if ! new_domain; then # a new domain still has Payara's grid name
+  current="$(asadmin get-hazelcast-configuration 2>/dev/null || true)"
+  if grep -q "^Cluster Name  *faxgate-$FAXGATE_PORTBASE " <<<"$current" \
+      && grep -q "^Cluster Mode  *$mode " <<<"$current"; then
+    exit 0
+  fi
 fi
 if [[ "${FAXGATE_GRID_DYNAMIC:-false}" == true ]]; then
   # A domain with nothing deployed and no instance running (cluster.sh on a new domain): the DAS's grid member
   # restarts under the new name in place, no domain restart needed.
-  asadmin set-hazelcast-configuration --dynamic=true "${args[@]}" >/dev/null
+  change set-hazelcast-configuration --dynamic=true "${args[@]}"
 else
-  asadmin set-hazelcast-configuration --dynamic=false "${args[@]}" >/dev/null
+  change set-hazelcast-configuration --dynamic=false "${args[@]}"
   touch "$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-restart-needed" # members rejoin under the new name
 fi
 log "data grid: cluster faxgate-$FAXGATE_PORTBASE, mode $mode, DAS member port $((FAXGATE_PORTBASE + 49))"
