@@ -33,8 +33,8 @@ FAXGATE_CARRIER_WEBHOOK_SECRET="${FAXGATE_CARRIER_WEBHOOK_SECRET:-it-carrier-web
 "$SERVER_CONFIG_DIR/use-postgresql.sh"
 "$SERVER_CONFIG_DIR/data-grid.sh" # a grid of its own: parallel test runs never join each other
 # Test clients send their bodies at once over loopback; a body that stops short (SsoHardeningIT's truncated-body
-# attack) should not keep the suite waiting Payara's default 30 s per read: the ACS waits four reads for it (40 s at
-# 10 s). 5 s stays far above any pause of a client on a loaded machine. Production keeps the default.
+# attack) should not keep the suite waiting Payara's default 30 s per read: the ACS answers once a read has timed out.
+# 5 s stays far above any pause of a client on a loaded machine. Production keeps the default.
 change set configs.config.server-config.network-config.transports.transport.tcp.read-timeout-millis=5000
 batch_run
 asadmin stop-domain "$FAXGATE_DOMAIN" >/dev/null
