@@ -17,6 +17,9 @@ fi
 # an outgoing connection; a port really taken still fails when the server binds it.
 "$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword=true --checkports=false --portbase "$FAXGATE_PORTBASE" "$FAXGATE_DOMAIN" >/dev/null
 log "created domain $FAXGATE_DOMAIN (port base $FAXGATE_PORTBASE)"
+# The JDBC driver where add-library would put it, before the first start (use-postgresql.sh then finds it there).
+driver="${FAXGATE_JDBC_DRIVER:-$FAXGATE_RUN_DIR/drivers/postgresql.jar}"
+[[ -f "$driver" ]] && cp "$driver" "$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/lib/"
 asadmin start-domain "$FAXGATE_DOMAIN" >/dev/null
 # Everything below in one asadmin JVM (lib.sh, batches): the new domain's defaults are known, nothing is asked first.
 export FAXGATE_NEW_DOMAIN=true
