@@ -143,6 +143,24 @@ configure_group() {
   fi
 }
 
+# start_instance NAME: asadmin start-instance; again (4 attempts, 10 s apart) when one of its ports was taken. A port
+# base inside the ephemeral range (32768-60999 on Linux; some test machines) meets ports that outgoing connections hold
+# for a moment, or for a minute in TIME_WAIT: seen on a machine that was running an HTTP benchmark at the same time.
+start_instance() {
+  local name="$1" attempt output
+  for attempt in 1 2 3 4; do
+    if output="$(asadmin start-instance --timeout 600 "$name" 2>&1)"; then
+      return 0
+    fi
+    if [[ "$output" != *" is in use"* ]] || (( attempt == 4 )); then
+      echo "$output" >&2
+      return 1
+    fi
+    log "instance $name: $(grep -o 'Port [0-9]* is in use' <<<"$output" | head -1); trying again in 10 s" >&2
+    sleep 10
+  done
+}
+
 # Starts the instances that are not running, in parallel (asadmin start-instance waits for its instance only).
 start_instances() {
   local node pids=() failed=0 running=""
@@ -150,7 +168,7 @@ start_instances() {
   for node in a b; do
     if ! grep -q "^$(instance_of $node) *running" <<<"$running"; then
       log "starting instance $(instance_of $node)"
-      asadmin start-instance --timeout 600 "$(instance_of $node)" >/dev/null &
+      start_instance "$(instance_of $node)" >/dev/null &
       pids+=($!)
     fi
   done
@@ -256,7 +274,7 @@ case "${1:-}" in
     asadmin stop-instance "$(instance_of "${2:-}")" >/dev/null
     log "node ${2} stopped" ;;
   start-node)
-    asadmin start-instance --timeout 600 "$(instance_of "${2:-}")" >/dev/null
+    start_instance "$(instance_of "${2:-}")" >/dev/null
     if wait_ready "$(port_of "$2")"; then log "node $2 is serving again"; else echo "node $2 did not become ready" >&2; exit 1; fi ;;
   status)
     asadmin list-instances --long
