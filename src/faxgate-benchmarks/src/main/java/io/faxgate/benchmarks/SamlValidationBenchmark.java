@@ -4,7 +4,7 @@ import com.onelogin.saml2.authn.SamlResponse;
 import com.onelogin.saml2.http.HttpRequest;
 import com.onelogin.saml2.settings.Saml2Settings;
 import com.onelogin.saml2.settings.SettingsBuilder;
-import io.faxgate.sso.saml.Pem;
+import io.faxgate.formats.Pem;
 import io.faxgate.sso.saml.ReplayCache;
 import io.faxgate.sso.saml.ResponseExpectations;
 import io.faxgate.sso.saml.SamlEngine;

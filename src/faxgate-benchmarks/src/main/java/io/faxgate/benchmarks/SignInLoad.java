@@ -1,6 +1,6 @@
 package io.faxgate.benchmarks;
 
-import io.faxgate.sso.saml.Pem;
+import io.faxgate.formats.Pem;
 import io.faxgate.sso.saml.fixture.EntraIdp;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 /**
  * One owner per table (decision 0020): SQL and bulk JPQL statements that write are issued only by the component
  * that owns the table or entity; native SQL reads only the owner's tables too. Reads through JPQL queries and
- * entities are not checked here (ComponentGraphTest keeps them in the graph's direction).
+ * entities are not checked here (ComponentGraphTest keeps them in the graph's direction, and lets only the owner
+ * create and change its entities). Native SQL must be a literal at the call so that this test can read it, and a
+ * named delete/update runs only in its entity's component. RulesCatchViolationsTest runs these checks against
+ * planted sources (src/test/planted-sources) to show that each one finds what it looks for.
  */
 class TableOwnershipTest {
 
@@ -35,7 +38,14 @@ class TableOwnershipTest {
 
     static final Path SOURCES = Path.of("src/main/java/io/faxgate");
 
-    private static final Pattern NATIVE = Pattern.compile("createNativeQuery\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"", Pattern.DOTALL);
+    /** A native query's SQL: a text block, or string literals joined by + (group 1, quotes included). */
+    private static final Pattern NATIVE = Pattern.compile("createNativeQuery\\(\\s*(\"\"\"(?s:.*?)\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"(?:\\s*\\+\\s*\"(?:[^\"\\\\\\n]|\\\\.)*\")*)");
+    /** A native query whose SQL is not a literal at the call: the checks above could not read its tables. */
+    private static final Pattern NATIVE_NOT_LITERAL = Pattern.compile(
+            "createNativeQuery\\((?!\\s*(?:\"\"\"(?s:.*?)\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"(?:\\s*\\+\\s*\"(?:[^\"\\\\\\n]|\\\\.)*\")*)\\s*[,)])([^\\n]{0,60})");
+    private static final Pattern NAMED_WRITE = Pattern.compile(
+            "@NamedQuery\\(\\s*name\\s*=\\s*(\\w+\\.\\w+)\\s*,\\s*query\\s*=\\s*\"\\s*(?i:delete|update)\\b");
+    private static final Pattern NAMED_CALL = Pattern.compile("createNamedQuery\\(\\s*(\\w+\\.\\w+)");
     private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:from|into|update|join)\\s+([a-z_]+)");
     private static final Pattern BULK_JPQL = Pattern.compile("\"\\s*(?:(?i:delete\\s+from)|(?i:update))\\s+([A-Z]\\w+)");
 
@@ -57,30 +67,68 @@ class TableOwnershipTest {
 
     @Test
     void nativeSqlOnlyOnTheComponentsOwnTables() throws IOException {
-        assertThat(violations(NATIVE, sql -> {
+        assertThat(nativeSqlOnOthersTables(SOURCES)).isEmpty();
+    }
+
+    @Test
+    void nativeSqlIsALiteralAtTheCall() throws IOException {
+        assertThat(nativeSqlNotLiteral(SOURCES)).isEmpty();
+    }
+
+    @Test
+    void bulkJpqlWritesOnlyTheComponentsOwnEntities() throws IOException {
+        assertThat(bulkJpqlOnOthersEntities(SOURCES)).isEmpty();
+    }
+
+    @Test
+    void namedWritingQueriesRunOnlyInTheirOwnersComponent() throws IOException {
+        assertThat(namedWritesOfOthers(SOURCES)).isEmpty();
+    }
+
+    static List<String> nativeSqlOnOthersTables(Path root) throws IOException {
+        return violations(root, NATIVE, sql -> {
             List<String> tables = new ArrayList<>();
             Matcher t = TABLE.matcher(sql);
             while (t.find()) {
                 tables.add(t.group(1).toLowerCase());
             }
             return tables;
-        }, OWNER)).isEmpty();
+        }, OWNER);
     }
 
-    @Test
-    void bulkJpqlWritesOnlyTheComponentsOwnEntities() throws IOException {
-        assertThat(violations(BULK_JPQL, entity -> List.of(entity), entityOwners())).isEmpty();
+    static List<String> nativeSqlNotLiteral(Path root) throws IOException {
+        return violations(root, NATIVE_NOT_LITERAL, expression -> List.of("SQL built at run time: " + expression), Map.of());
+    }
+
+    static List<String> bulkJpqlOnOthersEntities(Path root) throws IOException {
+        return violations(root, BULK_JPQL, entity -> List.of(entity), entityOwners());
+    }
+
+    /** {@code createNamedQuery(Entity.NAME)} of a named delete/update runs only in the entity's component. */
+    static List<String> namedWritesOfOthers(Path root) throws IOException {
+        Map<String, String> owners = new java.util.HashMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = NAMED_WRITE.matcher(Files.readString(file));
+                while (m.find()) {
+                    owners.put(m.group(1), SOURCES.relativize(file).getName(0).toString());
+                }
+            }
+        }
+        assertThat(owners).as("the named writes of the entities are found").isNotEmpty();
+        return violations(root, NAMED_CALL, name -> owners.containsKey(name) ? List.of(name) : List.of(), owners);
     }
 
     interface Names {
         List<String> in(String statement);
     }
 
-    static List<String> violations(Pattern statement, Names names, Map<String, String> owners) throws IOException {
+    /** Statements in the sources under {@code root} (one folder per component) that name what another component owns. */
+    static List<String> violations(Path root, Pattern statement, Names names, Map<String, String> owners) throws IOException {
         List<String> violations = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
+        try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String component = SOURCES.relativize(file).getName(0).toString();
+                String component = root.relativize(file).getName(0).toString();
                 Matcher m = statement.matcher(Files.readString(file));
                 while (m.find()) {
                     for (String name : names.in(m.group(1))) {

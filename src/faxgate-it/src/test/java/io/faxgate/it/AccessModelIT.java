@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.faxgate.it.FaxgateApi.Answer;
-import io.faxgate.sso.saml.Pem;
+import io.faxgate.formats.Pem;
 import io.faxgate.sso.saml.fixture.EntraIdp;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

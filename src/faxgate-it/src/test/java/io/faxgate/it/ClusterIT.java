@@ -3,7 +3,7 @@ package io.faxgate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.faxgate.sso.saml.Pem;
+import io.faxgate.formats.Pem;
 import io.faxgate.sso.saml.fixture.EntraIdp;
 import java.io.IOException;
 import java.io.UncheckedIOException;

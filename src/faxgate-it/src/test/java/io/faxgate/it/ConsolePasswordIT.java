@@ -4,7 +4,7 @@ import static io.faxgate.it.FaxgateApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.faxgate.it.FaxgateApi.Answer;
-import io.faxgate.sso.saml.Pem;
+import io.faxgate.formats.Pem;
 import io.faxgate.sso.saml.fixture.EntraIdp;
 import java.net.CookieManager;
 import java.net.URI;

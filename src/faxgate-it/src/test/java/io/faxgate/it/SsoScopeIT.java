@@ -11,7 +11,7 @@ import io.faxgate.it.idp.KeycloakIdp;
 import io.faxgate.it.idp.KeycloakIdp.RegisteredClient;
 import io.faxgate.it.idp.KeycloakIdp.TestUser;
 import io.faxgate.it.idp.SamlClientSpec;
-import io.faxgate.sso.saml.Pem;
+import io.faxgate.formats.Pem;
 import io.faxgate.sso.saml.fixture.EntraIdp;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.faxgate.it;
 
-import java.io.StringWriter;
+import io.faxgate.formats.Pem;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -111,11 +110,7 @@ public final class TestData {
                     new BigInteger(64, new SecureRandom()), Date.from(notAfter.minusSeconds(3 * 365 * 86400L)),
                     Date.from(notAfter), subject, pair.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-            StringWriter out = new StringWriter();
-            try (JcaPEMWriter pem = new JcaPEMWriter(out)) {
-                pem.writeObject(certificate);
-            }
-            return out.toString();
+            return Pem.encodeCertificate(certificate);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

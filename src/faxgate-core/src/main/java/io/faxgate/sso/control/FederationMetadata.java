@@ -1,5 +1,6 @@
 package io.faxgate.sso.control;
 
+import io.faxgate.formats.HardenedXml;
 import io.faxgate.platform.boundary.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,22 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Reads an IdP's SAML metadata (Entra's federationmetadata.xml) for the SSO form: entity id (issuer), the
- * HTTP-Redirect sign-on endpoint and the signing certificates. Untrusted input: no DTDs (so no XXE, no entity
- * expansion), no external access, bounded size; nothing is fetched from the network.
+ * HTTP-Redirect sign-on endpoint and the signing certificates. Untrusted input: parsed by the same hardened parser
+ * as SAML messages ({@link HardenedXml}: no DTDs, so no XXE and no entity expansion; no external access; an element
+ * depth limit), bounded size; nothing is fetched from the network.
  */
 public final class FederationMetadata {
 
@@ -50,7 +46,7 @@ public final class FederationMetadata {
         }
         Document doc;
         try {
-            doc = builder().parse(new ByteArrayInputStream(bytes));
+            doc = HardenedXml.newBuilder().parse(new ByteArrayInputStream(bytes));
         } catch (SAXException e) {
             throw new InvalidInputException("metadata", "is not well-formed XML without a DOCTYPE (" + e.getMessage() + ")");
         } catch (IOException e) {
@@ -111,54 +107,4 @@ public final class FederationMetadata {
         }
         return null;
     }
-
-    /** Entra's metadata nests about ten levels; the SAML engine's parser allows 64 as well. */
-    static final int MAX_ELEMENT_DEPTH = 64;
-
-    /**
-     * Hardened exactly like the SAML engine's parser (faxgate-saml {@code SecureXml}, which the core cannot use: the
-     * engine knows nothing of Faxgate and the core does not ship it): the JDK's own parser (not whatever a server
-     * library registers), no DOCTYPE, no external entities or schemas, an element depth limit, quiet on errors.
-     */
-    private static DocumentBuilder builder() {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-            f.setNamespaceAware(true);
-            f.setValidating(false);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            f.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(QUIET); // no "[Fatal Error]" on stderr for hostile input: the exception says it
-            b.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entities are not allowed");
-            });
-            return b;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final ErrorHandler QUIET = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-    };
 }

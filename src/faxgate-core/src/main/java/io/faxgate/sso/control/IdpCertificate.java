@@ -1,26 +1,20 @@
 package io.faxgate.sso.control;
 
-import java.io.ByteArrayInputStream;
+import io.faxgate.formats.Pem;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * An IdP signing certificate as an admin pastes it: with or without the PEM armour, with any line breaks and
- * spaces (Entra's "Certificate (Base64)" download has armour; copying from the portal often has none).
+ * spaces (Entra's "Certificate (Base64)" download has armour; copying from the portal often has none). The text is
+ * read and written by {@link Pem}, the one PEM formatter the engine and the web use too.
  */
 public final class IdpCertificate {
-
-    private static final Pattern ARMOUR = Pattern.compile("-----(BEGIN|END) CERTIFICATE-----");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final X509Certificate certificate;
 
@@ -30,26 +24,7 @@ public final class IdpCertificate {
 
     /** @throws IllegalArgumentException with a message fit for the admin when the text is no X.509 certificate */
     public static IdpCertificate parse(String pasted) {
-        if (pasted == null || pasted.isBlank()) {
-            throw new IllegalArgumentException("is empty");
-        }
-        String body = WHITESPACE.matcher(ARMOUR.matcher(pasted).replaceAll("")).replaceAll("");
-        if (body.contains("-----")) {
-            throw new IllegalArgumentException("is not a certificate (found a different PEM block; paste the certificate, never a private key)");
-        }
-        byte[] der;
-        try {
-            der = Base64.getDecoder().decode(body);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("is not Base64; paste the certificate as Entra shows it (Certificate (Base64))");
-        }
-        try {
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-            return new IdpCertificate(cert);
-        } catch (CertificateException | ClassCastException e) {
-            throw new IllegalArgumentException("is not an X.509 certificate");
-        }
+        return new IdpCertificate(Pem.parseCertificate(pasted));
     }
 
     public X509Certificate x509() {
@@ -58,12 +33,7 @@ public final class IdpCertificate {
 
     /** Canonical PEM with armour and 64-character lines, as stored. */
     public String pem() {
-        try {
-            String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded());
-            return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Pem.encodeCertificate(certificate);
     }
 
     public String subject() {

@@ -1,14 +1,12 @@
 package io.faxgate.sso.control;
 
+import io.faxgate.formats.Pem;
 import io.faxgate.platform.control.SecretSealer;
 import io.faxgate.sso.entity.SpKeyPair;
 import io.faxgate.sso.entity.SpKeyUse;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -21,13 +19,13 @@ import java.util.Date;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Creates a tenant's SP key pairs (one for signing, one for encryption): RSA 3072 with a self-signed certificate (SAML trusts the certificate itself,
- * not a CA chain). The JDK has no public API to build certificates; BouncyCastle's is the well-kept one.
+ * not a CA chain). The JDK has no public API to build certificates; BouncyCastle's is the well-kept one. The
+ * certificate is stored as PEM written by {@link Pem}, like every certificate Faxgate stores.
  */
 @ApplicationScoped
 public class SpKeyPairIssuer {
@@ -56,19 +54,9 @@ public class SpKeyPairIssuer {
                     new BigInteger(128, new SecureRandom()), Date.from(from), Date.from(until), subject, pair.getPublic());
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-            return new SpKeyPair(tenant.getId(), use, pem(certificate), sealer.seal(pair.getPrivate().getEncoded()), now);
+            return new SpKeyPair(tenant.getId(), use, Pem.encodeCertificate(certificate), sealer.seal(pair.getPrivate().getEncoded()), now);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot create SP key pair", e);
         }
-    }
-
-    private static String pem(Object object) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

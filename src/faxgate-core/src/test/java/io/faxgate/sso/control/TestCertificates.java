@@ -1,6 +1,6 @@
 package io.faxgate.sso.control;
 
-import java.io.StringWriter;
+import io.faxgate.formats.Pem;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -10,7 +10,6 @@ import java.util.Date;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Self-signed certificates in PEM, as an IdP's signing certificate is pasted. */
@@ -28,11 +27,7 @@ final class TestCertificates {
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(subject,
                     BigInteger.valueOf(System.nanoTime()), Date.from(notBefore), Date.from(notAfter), subject, pair.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-            StringWriter out = new StringWriter();
-            try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-                writer.writeObject(cert);
-            }
-            return out.toString();
+            return Pem.encodeCertificate(cert);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

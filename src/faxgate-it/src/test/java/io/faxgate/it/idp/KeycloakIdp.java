@@ -1,10 +1,10 @@
 package io.faxgate.it.idp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.faxgate.formats.Pem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,12 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -178,19 +175,13 @@ public final class KeycloakIdp {
 
     /** The realm's SAML signing certificate as PEM (with armour), read from the IdP's metadata. */
     public String signingCertificatePem() {
-        String base64 = signingCertificateBase64();
-        StringBuilder pem = new StringBuilder("-----BEGIN CERTIFICATE-----\n");
-        for (int i = 0; i < base64.length(); i += 64) {
-            pem.append(base64, i, Math.min(base64.length(), i + 64)).append('\n');
-        }
-        return pem.append("-----END CERTIFICATE-----\n").toString();
+        return Pem.armourBase64Certificate(signingCertificateBase64()) + "\n";
     }
 
     public X509Certificate signingCertificate() {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getMimeDecoder().decode(signingCertificateBase64())));
-        } catch (CertificateException e) {
+            return Pem.parseCertificate(signingCertificateBase64());
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the IdP metadata's certificate does not parse", e);
         }
     }

@@ -1,5 +1,6 @@
 package io.faxgate.sso.saml;
 
+import io.faxgate.formats.Pem;
 import io.faxgate.sso.saml.internal.Der;
 
 import java.math.BigInteger;

@@ -1,5 +1,6 @@
 package io.faxgate.sso.saml;
 
+import io.faxgate.formats.Pem;
 import java.util.List;
 import javax.xml.crypto.dsig.XMLSignature;
 import javax.xml.crypto.dsig.XMLSignatureFactory;

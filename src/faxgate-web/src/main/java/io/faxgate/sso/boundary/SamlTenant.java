@@ -1,6 +1,6 @@
 package io.faxgate.sso.boundary;
 
-import io.faxgate.sso.saml.Pem;
+import io.faxgate.formats.Pem;
 import io.faxgate.sso.saml.SpCredentials;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

@@ -1,5 +1,6 @@
 package io.faxgate.sso.boundary;
 
+import io.faxgate.formats.Pem;
 import io.faxgate.sso.control.SignInRecordView;
 import io.faxgate.sso.control.SignInReport;
 import io.faxgate.sso.control.SsoSettingsRequest;
@@ -9,7 +10,6 @@ import io.faxgate.audit.control.AuditEventView;
 import io.faxgate.platform.boundary.PageErrors;
 import io.faxgate.platform.boundary.PageErrors.Field;
 import io.faxgate.sso.entity.ClaimNames;
-import io.faxgate.sso.saml.Pem;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -18,7 +18,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,8 +220,8 @@ public class SsoSettingsPage implements Serializable {
             loginEndpoint = m.loginEndpoint();
         }
         idpEntityId = m.entraIssuer() ? null : m.entityId();
-        primaryCertificate = pem(m.certificates().get(0));
-        secondaryCertificate = m.certificates().size() > 1 ? pem(m.certificates().get(1)) : null;
+        primaryCertificate = Pem.armourBase64Certificate(m.certificates().get(0));
+        secondaryCertificate = m.certificates().size() > 1 ? Pem.armourBase64Certificate(m.certificates().get(1)) : null;
         metadataXml = null;
         PageErrors.info("Metadata read: login endpoint, " + (m.entraIssuer() ? "Entra issuer " + m.entityId()
                 + " (derived)" : "issuer " + m.entityId()) + " and " + Math.min(2, m.certificates().size())
@@ -254,21 +253,13 @@ public class SsoSettingsPage implements Serializable {
         }
     }
 
-    /** .cer/.crt/.pem: Entra's "Certificate (Base64)" is PEM text, "Certificate (Raw)" is DER; both become PEM. */
-    static String certificateText(byte[] content) {
-        String text = new String(content, StandardCharsets.US_ASCII).strip();
-        if (text.contains("-----BEGIN CERTIFICATE-----") || text.matches("[A-Za-z0-9+/=\\s]+")) {
-            return text;
-        }
-        return pem(Base64.getEncoder().encodeToString(content));
-    }
-
     private String certificateText(UploadedFile file) {
         if (file == null || file.getSize() == 0 || file.getSize() > MAX_UPLOAD_BYTES) {
             PageErrors.global(jakarta.faces.context.FacesContext.getCurrentInstance(), "C · X.509 certificate: the file is empty or larger than 1 MB");
             return null;
         }
-        return certificateText(file.getContent());
+        // .cer/.crt/.pem: Entra's "Certificate (Base64)" is PEM text, "Certificate (Raw)" is DER; both become PEM
+        return Pem.certificateFileText(file.getContent());
     }
 
     private String text(UploadedFile file) {
@@ -277,10 +268,6 @@ public class SsoSettingsPage implements Serializable {
             return null;
         }
         return new String(file.getContent(), StandardCharsets.UTF_8);
-    }
-
-    static String pem(String base64) {
-        return Pem.armourCertificate(Base64.getMimeDecoder().decode(base64)).strip();
     }
 
     public void refreshSignIns() {

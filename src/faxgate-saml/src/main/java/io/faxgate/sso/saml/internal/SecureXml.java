@@ -3,47 +3,23 @@ package io.faxgate.sso.saml.internal;
 import io.faxgate.sso.saml.SamlFailure;
 import io.faxgate.sso.saml.SamlValidationException;
 
+import io.faxgate.formats.HardenedXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
 import org.w3c.dom.Document;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Parses untrusted XML into a DOM: the JDK's own parser (never one found on the class path), namespace aware,
- * DOCTYPE refused outright (no DTD, no entities: XXE and billion laughs cannot start), no XInclude, no external
- * access, JDK secure-processing limits, bounded size and element depth, and an ErrorHandler that throws instead of
- * printing "[Fatal Error]" to stderr.
+ * Parses untrusted SAML XML into a DOM with the one hardened parser configuration ({@link HardenedXml}: JDK parser,
+ * no DOCTYPE, no external access, element depth limit, throwing error handler), adds the size limit and turns parser
+ * refusals into typed {@link SamlValidationException}s.
  */
 public final class SecureXml {
-
-    /** Deeper than any SAML message Entra sends; stops stack-exhaustion tricks early. */
-    static final int MAX_ELEMENT_DEPTH = 64;
-
-    private static final ErrorHandler THROWING = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-            // ignore: warnings are not printed either
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-    };
 
     private SecureXml() {
     }
@@ -75,20 +51,14 @@ public final class SecureXml {
 
     private static DocumentBuilder borrow() {
         DocumentBuilder db = BUILDERS.poll();
-        return db != null ? db : newBuilder();
+        return db != null ? db : HardenedXml.newBuilder();
     }
 
     /** Back to the factory's hardened state (reset() keeps its features and limits), with our handlers set again. */
     private static void giveBack(DocumentBuilder db) {
         db.reset();
-        db.setErrorHandler(THROWING);
-        db.setEntityResolver(REFUSE_ENTITIES);
-        BUILDERS.offer(db);
+        BUILDERS.offer(HardenedXml.rearm(db));
     }
-
-    private static final org.xml.sax.EntityResolver REFUSE_ENTITIES = (publicId, systemId) -> {
-        throw new SAXException("external entities are not allowed");
-    };
 
     private static SamlValidationException classify(SAXParseException e) {
         String msg = String.valueOf(e.getMessage());
@@ -102,40 +72,10 @@ public final class SecureXml {
                 "not well-formed XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber(), e);
     }
 
-    /** A new hardened builder (DocumentBuilder is not thread-safe: one per thread at a time). */
-    public static DocumentBuilder newBuilder() {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-            f.setNamespaceAware(true);
-            f.setValidating(false);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            f.setIgnoringComments(false); // comments stay visible so that text is read in full (NameID trick)
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            try {
-                f.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
-            } catch (IllegalArgumentException ignored) {
-                // not the JDK parser's property set: the size limit still applies
-            }
-            DocumentBuilder db = f.newDocumentBuilder();
-            db.setErrorHandler(THROWING);
-            db.setEntityResolver(REFUSE_ENTITIES);
-            return db;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("XML parser cannot be hardened", e);
-        }
-    }
-
     /** For trusted XML we produced ourselves (tests, metadata round trips). Same hardening, no size limit. */
     public static Document parseTrusted(String xml) {
         try {
-            return newBuilder().parse(new InputSource(new StringReader(xml)));
+            return HardenedXml.newBuilder().parse(new InputSource(new StringReader(xml)));
         } catch (SAXException | IOException e) {
             throw new IllegalArgumentException("not well-formed XML", e);
         }

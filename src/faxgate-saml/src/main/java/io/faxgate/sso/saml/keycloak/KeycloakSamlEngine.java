@@ -5,7 +5,7 @@ import io.faxgate.sso.saml.IncomingSamlMessage;
 import io.faxgate.sso.saml.LogoutExpectations;
 import io.faxgate.sso.saml.LogoutRequestSpec;
 import io.faxgate.sso.saml.LogoutResponseSpec;
-import io.faxgate.sso.saml.Pem;
+import io.faxgate.formats.Pem;
 import io.faxgate.sso.saml.ResponseExpectations;
 import io.faxgate.sso.saml.SamlEngine;
 import io.faxgate.sso.saml.SamlRedirect;

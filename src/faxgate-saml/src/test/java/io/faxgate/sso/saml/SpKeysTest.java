@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class KeysAndPemTest {
+/** SP key pairs and their self-signed certificates (PEM text: faxgate-formats' PemTest). */
+class SpKeysTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final SpCredentials KEY = SpKeys.generate("faxgate-sp.acme", 2048, Duration.ofDays(730), T0);
@@ -52,49 +53,6 @@ class KeysAndPemTest {
     @Test
     void refusesSmallKeys() {
         assertThatThrownBy(() -> SpKeys.generate("x", 1024, Duration.ofDays(1), T0)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void pemRoundTripWithAndWithoutArmour() {
-        String pem = Pem.encodeCertificate(KEY.certificate());
-        assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n");
-        assertThat(Pem.parseCertificate(pem)).isEqualTo(KEY.certificate());
-
-        String bare = Pem.base64Der(KEY.certificate());
-        assertThat(Pem.parseCertificate(bare)).isEqualTo(KEY.certificate());
-
-        // what admins paste: CRLF, indentation, trailing blanks, text around the armour
-        String messy = "Entra cert:\r\n  " + pem.replace("\n", "\r\n    ") + "   \r\n";
-        assertThat(Pem.parseCertificate(messy)).isEqualTo(KEY.certificate());
-        String bareWrapped = bare.replaceAll("(.{64})", "$1\n  ");
-        assertThat(Pem.parseCertificate(bareWrapped)).isEqualTo(KEY.certificate());
-    }
-
-    @Test
-    void primaryAndSecondaryPastedTogether() {
-        SpCredentials other = SpKeys.generate("next", 2048, Duration.ofDays(10), T0);
-        String both = Pem.encodeCertificate(KEY.certificate()) + "\n" + Pem.encodeCertificate(other.certificate());
-        assertThat(Pem.parseCertificates(both)).containsExactly(KEY.certificate(), other.certificate());
-        assertThatThrownBy(() -> Pem.parseCertificate(both)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void garbageIsRefusedClearly() {
-        assertThatThrownBy(() -> Pem.parseCertificate("")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Pem.parseCertificate("not base64 !!")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Pem.parseCertificate("AAAA")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Pem.parseCertificate("-----BEGIN CERTIFICATE-----\nMIIB")).hasMessageContaining("armour");
-        assertThatThrownBy(() -> Pem.parseCertificate(Pem.encodePrivateKey(KEY.privateKey()))).hasMessageContaining("PRIVATE KEY");
-    }
-
-    @Test
-    void privateKeyRoundTrip() {
-        String pem = Pem.encodePrivateKey(KEY.privateKey());
-        assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----");
-        assertThat(Pem.parsePrivateKey(pem)).isEqualTo(KEY.privateKey());
-        assertThatThrownBy(() -> Pem.parsePrivateKey("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----"))
-                .hasMessageContaining("pkcs8");
-        assertThat(KEY.toString()).doesNotContain(Pem.encodePrivateKey(KEY.privateKey()).substring(30, 60));
     }
 
     @Test
