@@ -97,9 +97,9 @@ start_das() {
     if [[ -f "$driver" ]]; then
       cp "$driver" "$domain_dir/lib/$(basename "$driver")"
     fi
-    export FAXGATE_GRID_DYNAMIC=true
+    export FAXGATE_GRID_DYNAMIC=true FAXGATE_NEW_DOMAIN=true
   fi
-  if ! domain_running; then
+  if new_domain || ! domain_running; then
     log "starting the DAS of $FAXGATE_DOMAIN"
     asadmin start-domain "$FAXGATE_DOMAIN" >/dev/null
   fi
@@ -108,46 +108,67 @@ start_das() {
 # The instances' shared configuration: what configure-domain.sh sets on the DAS's server-config, on faxgate-config.
 configure_group() {
   local config=faxgate-config key
-  if ! asadmin list-configs | grep -qx "$config"; then
-    asadmin copy-config default-config "$config" >/dev/null
+  if new_domain || ! asadmin list-configs | grep -qx "$config"; then
+    change copy-config default-config "$config"
     log "created configuration $config for the deployment group"
   fi
-  asadmin set "configs.config.$config.security-service.activate-default-principal-to-role-mapping=true" >/dev/null
+  change set "configs.config.$config.security-service.activate-default-principal-to-role-mapping=true"
   # Faxgate uses no JMS; an instance's broker is not started, and transaction recovery would retry it forever.
-  asadmin set "configs.config.$config.jms-service.type=DISABLED" >/dev/null
+  change set "configs.config.$config.jms-service.type=DISABLED"
   for listener in http-listener-1 http-listener-2; do
     for header in xpowered-by server-header; do
       key="configs.config.$config.network-config.protocols.protocol.$listener.http.$header"
-      asadmin get "$key" 2>/dev/null | grep -q "=false$" || asadmin set "$key=false" >/dev/null
+      if new_domain || ! asadmin get "$key" 2>/dev/null | grep -q "=false$"; then
+        change set "$key=false"
+      fi
     done
   done
-  if ! asadmin list-deployment-groups | grep -Eq "^\s*$group\s*$"; then
-    asadmin create-deployment-group "$group" >/dev/null
+  if new_domain || ! asadmin list-deployment-groups | grep -Eq "^\s*$group\s*$"; then
+    change create-deployment-group "$group"
     log "created deployment group $group"
   fi
-  local node port base
+  local node port base instances=""
+  new_domain || instances="$(asadmin list-instances)"
   for node in a b; do
-    if ! asadmin list-instances | grep -q "^$(instance_of $node) "; then
+    if ! grep -q "^$(instance_of $node) " <<<"$instances"; then
       port="$(port_of $node)"
       if [[ $node == a ]]; then base=$((FAXGATE_CLUSTER_PORTBASE + 100)); else base=$((FAXGATE_CLUSTER_PORTBASE + 200)); fi
-      asadmin create-instance --node "$config_node" --deploymentgroup "$group" --config "$config" --checkports=false \
-        --portbase "$base" --systemproperties "HTTP_LISTENER_PORT=$port" "$(instance_of $node)" >/dev/null
+      change create-instance --node "$config_node" --deploymentgroup "$group" --config "$config" --checkports=false \
+        --portbase "$base" --systemproperties "HTTP_LISTENER_PORT=$port" "$(instance_of $node)"
       log "created instance $(instance_of $node) (node $node, http://localhost:$port, port base $base)"
     fi
   done
-  if ! asadmin list-resource-refs "$group" 2>/dev/null | grep -qx 'jdbc/faxgate'; then
-    asadmin create-resource-ref --target "$group" jdbc/faxgate >/dev/null
+  if new_domain || ! asadmin list-resource-refs "$group" 2>/dev/null | grep -qx 'jdbc/faxgate'; then
+    change create-resource-ref --target "$group" jdbc/faxgate
   fi
+}
+
+# start_instance NAME: asadmin start-instance; again (4 attempts, 10 s apart) when one of its ports was taken. A port
+# base inside the ephemeral range (32768-60999 on Linux; some test machines) meets ports that outgoing connections hold
+# for a moment, or for a minute in TIME_WAIT: seen on a machine that was running an HTTP benchmark at the same time.
+start_instance() {
+  local name="$1" attempt output
+  for attempt in 1 2 3 4; do
+    if output="$(asadmin start-instance --timeout 600 "$name" 2>&1)"; then
+      return 0
+    fi
+    if [[ "$output" != *" is in use"* ]] || (( attempt == 4 )); then
+      echo "$output" >&2
+      return 1
+    fi
+    log "instance $name: $(grep -o 'Port [0-9]* is in use' <<<"$output" | head -1); trying again in 10 s" >&2
+    sleep 10
+  done
 }
 
 # Starts the instances that are not running, in parallel (asadmin start-instance waits for its instance only).
 start_instances() {
-  local node pids=() failed=0 running
-  running="$(asadmin list-instances)"
+  local node pids=() failed=0 running=""
+  new_domain || running="$(asadmin list-instances)"
   for node in a b; do
     if ! grep -q "^$(instance_of $node) *running" <<<"$running"; then
       log "starting instance $(instance_of $node)"
-      asadmin start-instance --timeout 600 "$(instance_of $node)" >/dev/null &
+      start_instance "$(instance_of $node)" >/dev/null &
       pids+=($!)
     fi
   done
@@ -167,9 +188,11 @@ up() {
   [[ -f "$ear" ]] || { echo "no EAR at $ear" >&2; exit 2; }
   start_db
   start_das
+  # A new domain: every setting, the group, its instances and the deployment in one asadmin JVM (lib.sh, batches).
+  new_domain && batch_begin
   "$here/configure-domain.sh"
   "$here/data-grid.sh"
-  if [[ "$(asadmin get resources.jdbc-resource.jdbc/faxgate.pool-name 2>/dev/null)" != *FaxgatePostgresPool* ]]; then
+  if new_domain || [[ "$(asadmin get resources.jdbc-resource.jdbc/faxgate.pool-name 2>/dev/null)" != *FaxgatePostgresPool* ]]; then
     "$here/use-postgresql.sh"
   fi
   if [[ -f "$domain_dir/config/faxgate-restart-needed" && "${FAXGATE_GRID_DYNAMIC:-false}" == true ]]; then
@@ -183,13 +206,17 @@ up() {
     rm -f "$domain_dir/config/faxgate-restart-needed"
   fi
   configure_group
-  local node running
-  running="$(asadmin list-instances)"
+  local node running=""
+  new_domain || running="$(asadmin list-instances)"
   if ! grep -q "^faxgate-a *running" <<<"$running" && ! grep -q "^faxgate-b *running" <<<"$running"; then
     # Neither instance runs: register the application first, then start both at once; each loads it while
     # starting (one start instead of start + deploy, both in parallel).
     log "deploying $ear to deployment group $group (sessions replicated: availability enabled)"
-    asadmin deploy --force=true --target "$group" --availabilityenabled=true --name faxgate --contextroot / "$ear" >/dev/null
+    change deploy --force=true --target "$group" --availabilityenabled=true --name faxgate --contextroot / "$ear"
+    if new_domain; then
+      batch_run
+      log "configured and deployed in one asadmin run"
+    fi
     start_instances
   else
     start_instances
@@ -247,7 +274,7 @@ case "${1:-}" in
     asadmin stop-instance "$(instance_of "${2:-}")" >/dev/null
     log "node ${2} stopped" ;;
   start-node)
-    asadmin start-instance --timeout 600 "$(instance_of "${2:-}")" >/dev/null
+    start_instance "$(instance_of "${2:-}")" >/dev/null
     if wait_ready "$(port_of "$2")"; then log "node $2 is serving again"; else echo "node $2 did not become ready" >&2; exit 1; fi ;;
   status)
     asadmin list-instances --long

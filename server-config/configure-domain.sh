@@ -10,7 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 log "configuring domain (admin port $FAXGATE_ADMIN_PORT)"
 
 # Groups handed to the container by our authentication mechanism are role names (see access/entity/Roles).
-asadmin set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true >/dev/null
+change set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
 
 # Settings that only take effect after a restart; run.sh restarts the domain when this file exists.
 restart_marker="$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-restart-needed"
@@ -21,8 +21,8 @@ restart_marker="$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-re
 for listener in http-listener-1 http-listener-2; do
   for header in xpowered-by server-header; do
     key="configs.config.server-config.network-config.protocols.protocol.$listener.http.$header"
-    if ! asadmin get "$key" 2>/dev/null | grep -q "=false$"; then
-      asadmin set "$key=false" >/dev/null || true
+    if new_domain || ! asadmin get "$key" 2>/dev/null | grep -q "=false$"; then
+      change set "$key=false" || true
       touch "$restart_marker"
     fi
   done
@@ -32,15 +32,15 @@ done
 # name, so two domains on one machine sharing /tmp can delete each other's upload mid-deploy.
 domain_tmp="$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/tmp"
 mkdir -p "$domain_tmp"
-if ! asadmin list-jvm-options | grep -q -- '-Djava.io.tmpdir='; then
-  asadmin create-jvm-options "-Djava.io.tmpdir=$domain_tmp" >/dev/null
+if new_domain || ! asadmin list-jvm-options | grep -q -- '-Djava.io.tmpdir='; then
+  change create-jvm-options "-Djava.io.tmpdir=$domain_tmp"
   touch "$restart_marker"
   log "java.io.tmpdir -> $domain_tmp (effective after the next restart)"
 fi
 
 # The application's datasource. Default: Payara's embedded H2 (H2Pool). use-postgresql.sh repoints it.
-if ! asadmin list-jdbc-resources | grep -qx 'jdbc/faxgate'; then
-  asadmin create-jdbc-resource --connectionpoolid H2Pool jdbc/faxgate >/dev/null
+if new_domain || ! asadmin list-jdbc-resources | grep -qx 'jdbc/faxgate'; then
+  change create-jdbc-resource --connectionpoolid H2Pool jdbc/faxgate
   log "jdbc/faxgate -> embedded H2 (H2Pool)"
 fi
 # The carrier webhook's shared secret(s). Payara's "password" config source (ordinal 105) shows every password
@@ -77,24 +77,24 @@ configure_operations_baseline() {
   # Out of memory: stop the JVM (the node is replaced/restarted) after writing a heap dump, instead of limping on.
   local option
   for option in -XX:+ExitOnOutOfMemoryError -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$logs"; do
-    if ! asadmin list-jvm-options | grep -qxF -- "$option"; then
+    if new_domain || ! asadmin list-jvm-options | grep -qxF -- "$option"; then
       # asadmin splits options at ':' — escape them ("-XX\:+…")
-      asadmin create-jvm-options -- "${option//:/\\:}" >/dev/null
+      change create-jvm-options -- "${option//:/\\:}"
       touch "$restart_marker"
     fi
   done
-  if [[ -n "${FAXGATE_HEAP:-}" ]] && ! asadmin list-jvm-options | grep -qx -- "-Xmx$FAXGATE_HEAP"; then
-    local current
-    current="$(asadmin list-jvm-options | grep -- '^-Xmx' || true)"
-    [[ -n "$current" ]] && asadmin delete-jvm-options -- "$current" >/dev/null
-    asadmin create-jvm-options -- "-Xmx$FAXGATE_HEAP" >/dev/null
+  local options current
+  if [[ -n "${FAXGATE_HEAP:-}" ]] && options="$(asadmin list-jvm-options)" && ! grep -qx -- "-Xmx$FAXGATE_HEAP" <<<"$options"; then
+    current="$(grep -- '^-Xmx' <<<"$options" || true)"
+    [[ -n "$current" ]] && change delete-jvm-options -- "$current"
+    change create-jvm-options -- "-Xmx$FAXGATE_HEAP"
     touch "$restart_marker"
   fi
   # server.log: rotate by size, compress, keep a bounded history.
-  asadmin set-log-attributes "com.sun.enterprise.server.logging.GFFileHandler.rotationLimitInBytes=${FAXGATE_LOG_FILE_BYTES:-52428800}:com.sun.enterprise.server.logging.GFFileHandler.maxHistoryFiles=${FAXGATE_LOG_FILES:-20}:com.sun.enterprise.server.logging.GFFileHandler.compressOnRotation=true" >/dev/null
+  change set-log-attributes "com.sun.enterprise.server.logging.GFFileHandler.rotationLimitInBytes=${FAXGATE_LOG_FILE_BYTES:-52428800}:com.sun.enterprise.server.logging.GFFileHandler.maxHistoryFiles=${FAXGATE_LOG_FILES:-20}:com.sun.enterprise.server.logging.GFFileHandler.compressOnRotation=true"
   # /metrics is Faxgate's (io.faxgate.platform.boundary.MetricsEndpoint); Payara's endpoint must not shadow it.
-  if ! asadmin get-metrics-configuration | grep -q payara-metrics; then
-    asadmin set-metrics-configuration --endpoint=payara-metrics >/dev/null
+  if new_domain || ! asadmin get-metrics-configuration | grep -q payara-metrics; then
+    change set-metrics-configuration --endpoint=payara-metrics
     touch "$restart_marker"
   fi
   if [[ -n "${FAXGATE_METRICS_PASSWORD:-}" ]]; then
@@ -102,7 +102,7 @@ configure_operations_baseline() {
     secret_file="$(mktemp)"
     chmod 600 "$secret_file"
     printf 'AS_ADMIN_USERPASSWORD=%s\n' "$FAXGATE_METRICS_PASSWORD" >"$secret_file"
-    if asadmin list-file-users | grep -qx metrics; then
+    if ! new_domain && asadmin list-file-users | grep -qx metrics; then
       asadmin --passwordfile "$secret_file" update-file-user --groups microprofile metrics >/dev/null || rc=$?
     else
       asadmin --passwordfile "$secret_file" create-file-user --groups microprofile metrics >/dev/null || rc=$?
@@ -110,10 +110,12 @@ configure_operations_baseline() {
     rm -f "$secret_file"
     (( rc == 0 )) || return $rc
     set_password_alias faxgate.metrics.password "$FAXGATE_METRICS_PASSWORD"
-    asadmin set-metrics-configuration --securityenabled=true --roles=microprofile >/dev/null
-    # Payara creates a default user "mp" (password "mp") when it finds none for the role: never keep that one.
-    if asadmin list-file-users | grep -qx mp; then
-      asadmin delete-file-user mp >/dev/null
+    change set-metrics-configuration --securityenabled=true --roles=microprofile
+    # Payara creates a default user "mp" (password "mp") whenever security is on and it finds no "mp" (at every
+    # set-metrics-configuration from now on): never keep that one. A new domain has none before this command, so the
+    # command creates it; in a batch this must come after every other set-metrics-configuration, as it does here.
+    if new_domain || asadmin list-file-users | grep -qx mp; then
+      change delete-file-user mp
     fi
     log "/metrics (and Payara's /payara-metrics) need HTTP Basic (user metrics)"
   else

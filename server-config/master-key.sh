@@ -13,7 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 alias_name=faxgate.secrets.master-key
 key_file="$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/config/faxgate-master.key"
 
-if asadmin list-password-aliases | grep -qx -- "$alias_name"; then
+if ! new_domain && asadmin list-password-aliases | grep -qx -- "$alias_name"; then
   exit 0
 fi
 if [[ -n "${FAXGATE_SECRETS_MASTER_KEY:-}" ]]; then

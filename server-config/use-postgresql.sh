@@ -14,9 +14,11 @@ user="${FAXGATE_DB_USER:-faxgate}"
 driver="${FAXGATE_JDBC_DRIVER:-$FAXGATE_RUN_DIR/drivers/postgresql.jar}"
 pool=FaxgatePostgresPool
 
-if ! asadmin list-libraries --type common | grep -q '^postgresql'; then
+# add-library puts the driver into the domain's lib directory (cluster.sh copies it there before a new DAS starts).
+domain_lib="$PAYARA_HOME/glassfish/domains/$FAXGATE_DOMAIN/lib"
+if ! ls "$domain_lib"/postgresql*.jar >/dev/null 2>&1 && ! asadmin list-libraries --type common | grep -q '^postgresql'; then
   [[ -f "$driver" ]] || { echo "PostgreSQL JDBC driver not found at $driver (run mvn -Prun package once, or set FAXGATE_JDBC_DRIVER)" >&2; exit 2; }
-  asadmin add-library --type common "$driver" >/dev/null
+  change add-library --type common "$driver"
   log "PostgreSQL driver added (a domain restart makes it visible)"
 fi
 
@@ -27,23 +29,26 @@ if [[ -n "${FAXGATE_DB_PASSWORD:-}" ]]; then
   trap 'rm -f "$secret_file"' EXIT
   chmod 600 "$secret_file"
   printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$FAXGATE_DB_PASSWORD" >"$secret_file"
-  asadmin list-password-aliases | grep -qx faxgate-db-password && asadmin delete-password-alias faxgate-db-password >/dev/null
+  if ! new_domain && asadmin list-password-aliases | grep -qx faxgate-db-password; then
+    asadmin delete-password-alias faxgate-db-password >/dev/null
+  fi
   asadmin --passwordfile "$secret_file" create-password-alias faxgate-db-password >/dev/null
   properties="$properties:password=\${ALIAS=faxgate-db-password}"
 fi
 
-if asadmin list-jdbc-connection-pools | grep -qx "$pool"; then
-  asadmin delete-jdbc-connection-pool --cascade=true "$pool" >/dev/null
+if ! new_domain && asadmin list-jdbc-connection-pools | grep -qx "$pool"; then
+  change delete-jdbc-connection-pool --cascade=true "$pool"
 fi
 # Validation that reaches the server ("select 1" per checkout; "auto-commit" never leaves the driver on PostgreSQL),
 # and after one dead connection the whole pool is replaced (fail-all): a database restart kills them all.
-asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
+change create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
   --restype javax.sql.DataSource --isconnectvalidatereq=true --validationmethod=custom-validation \
   --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection=true \
   --statementtimeout "${FAXGATE_DB_STATEMENT_TIMEOUT_SECONDS:-30}" \
-  --steadypoolsize "${FAXGATE_DB_POOL_MIN:-2}" --maxpoolsize "${FAXGATE_DB_POOL_MAX:-32}" --property "$properties" "$pool" >/dev/null
-if asadmin list-jdbc-resources | grep -qx 'jdbc/faxgate'; then
-  asadmin delete-jdbc-resource jdbc/faxgate >/dev/null
+  --steadypoolsize "${FAXGATE_DB_POOL_MIN:-2}" --maxpoolsize "${FAXGATE_DB_POOL_MAX:-32}" --property "$properties" "$pool"
+# (a new domain: configure-domain.sh, earlier in the same batch, created it on H2)
+if new_domain || asadmin list-jdbc-resources | grep -qx 'jdbc/faxgate'; then
+  change delete-jdbc-resource jdbc/faxgate
 fi
-asadmin create-jdbc-resource --connectionpoolid "$pool" jdbc/faxgate >/dev/null
+change create-jdbc-resource --connectionpoolid "$pool" jdbc/faxgate
 log "jdbc/faxgate -> PostgreSQL $user@$host:$port/$name"

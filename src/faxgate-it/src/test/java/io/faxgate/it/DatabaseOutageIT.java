@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,13 +49,14 @@ class DatabaseOutageIT {
         assertThat(scim.sendRaw("GET", users, HttpRequest.BodyPublishers.noBody(), bearer).status()).isEqualTo(200);
 
         List<Answer> during = new ArrayList<>();
-        TestDatabase.restart(Duration.ofSeconds(10), () -> {
-            during.add(operator.get("/api/v1/tenants/" + admin.slug()));
-            during.add(scim.sendRaw("GET", users, HttpRequest.BodyPublishers.noBody(), bearer));
-            during.add(FaxgateApi.anonymous().sendRaw("GET", "/sso/" + admin.slug() + "/login",
-                    HttpRequest.BodyPublishers.noBody(), Map.of("Accept", "text/html")));
-            during.add(FaxgateApi.anonymous().get("/health/ready"));
-        });
+        // The four callers at once, as they would come: a request that needs the database is held ~10 s by
+        // EclipseLink's query retries (3 attempts, 5 s apart) before it gives up; one after the other they took 30 s.
+        TestDatabase.restart(Duration.ofSeconds(10), () -> during.addAll(atOnce(List.of(
+                () -> operator.get("/api/v1/tenants/" + admin.slug()),
+                () -> scim.sendRaw("GET", users, HttpRequest.BodyPublishers.noBody(), bearer),
+                () -> FaxgateApi.anonymous().sendRaw("GET", "/sso/" + admin.slug() + "/login",
+                        HttpRequest.BodyPublishers.noBody(), Map.of("Accept", "text/html")),
+                () -> FaxgateApi.anonymous().get("/health/ready")))));
 
         Answer api = during.get(0);
         assertThat(api.status()).as(api.toString()).isEqualTo(503);
@@ -73,6 +79,25 @@ class DatabaseOutageIT {
         assertThat(scim.sendRaw("GET", users, HttpRequest.BodyPublishers.noBody(), bearer).status()).isEqualTo(200);
         assertThat(operator.get("/api/v1/tenants/" + admin.slug() + "/audit-events/verification").json()
                 .get("intact").asBoolean()).isTrue();
+    }
+
+    /** The answers, in the order of the calls, all made at the same time. */
+    private static List<Answer> atOnce(List<Callable<Answer>> calls) {
+        ExecutorService callers = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> answer : callers.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a request during the outage failed", e.getCause());
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     /** Later test classes share this server and database: leave only when it serves again. */
