@@ -41,7 +41,19 @@ public class TenantSamlClients extends Clients {
         }
         return Optional.of(bySlug.compute(slug, (s, cached) ->
                 cached != null && cached.settingsVersion() == configuration.get().settingsVersion() ? cached
-                        : new TenantSamlClient(new SamlTenant(configuration.get()), runtime, signIn)));
+                        : initialized(new TenantSamlClient(new SamlTenant(configuration.get()), runtime, signIn))));
+    }
+
+    /**
+     * Initialised before any other request can see it. pac4j initialises a client lazily on first use, and a second
+     * request arriving while the first one initialises skips initialisation (pac4j 6 counts the running attempt as a
+     * recent one) and uses the half-built client: parallel first sign-ins of a tenant failed with a
+     * NullPointerException in {@code IndirectClient.getRedirectionAction}. Inside {@code compute} the map holds other
+     * requests for the slug until the client is complete.
+     */
+    private static TenantSamlClient initialized(TenantSamlClient client) {
+        client.init();
+        return client;
     }
 
     @Override
