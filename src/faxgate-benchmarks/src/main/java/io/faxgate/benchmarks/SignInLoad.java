@@ -49,7 +49,8 @@ import java.util.regex.Pattern;
  * ({@code one|new|returning|all}), runs (the median of the runs is printed last). Raise
  * {@code faxgate.sign-in.attempts-per-minute} for the run (every sign-in counts two attempts from 127.0.0.1) and
  * {@code faxgate.sso.replay.max-entries-per-tenant} above the number of sign-ins (each leaves a replay mark for two
- * hours). {@code -Dfaxgate.server-pid=PID} adds the server's CPU time per sign-in.
+ * hours). {@code -Dfaxgate.server-pid=PID} adds the server's CPU time per sign-in; the driver's own CPU time per sign-in is
+ * always printed (it shares the machine's cores with the server).
  */
 public final class SignInLoad {
 
@@ -76,25 +77,7 @@ public final class SignInLoad {
 
     /** One level's outcome. */
     record Result(String mode, int concurrency, int count, int errors, double perSecond, double p50, double p90, double p99,
-                  double[] stepMeansMs, double serverCpuMsPerSignIn) {
-    }
-
-    /**
-     * CPU time the server process used (user + system), from /proc, when {@code -Dfaxgate.server-pid} names it: on a
-     * shared machine, CPU per sign-in is far steadier than sign-ins per second, which other people's work also moves.
-     */
-    private static long serverCpuMillis() {
-        String pid = System.getProperty("faxgate.server-pid");
-        if (pid == null) {
-            return -1;
-        }
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+                  double[] stepMeansMs, double serverCpuMsPerSignIn, double driverCpuMsPerSignIn) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -184,7 +167,10 @@ public final class SignInLoad {
         AtomicInteger errors = new AtomicInteger();
         ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        long cpuBefore = serverCpuMillis();
+        ProcessCpu server = ProcessCpu.server();
+        ProcessCpu driver = ProcessCpu.driver();
+        long serverBefore = server.millis();
+        long driverBefore = driver.millis();
         long start = System.nanoTime();
         try {
             List<Future<?>> workers = new ArrayList<>();
@@ -210,7 +196,8 @@ public final class SignInLoad {
             pool.shutdownNow();
         }
         long elapsed = System.nanoTime() - start;
-        long cpuAfter = serverCpuMillis();
+        long serverAfter = server.millis();
+        long driverAfter = driver.millis();
         firstErrors.forEach(e -> System.out.println("  error: " + e));
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
@@ -220,7 +207,8 @@ public final class SignInLoad {
         }
         return new Result(mode, concurrency, count, errors.get(), sorted.size() / (elapsed / 1e9),
                 LoadPhase.percentile(sorted, 0.50), LoadPhase.percentile(sorted, 0.90), LoadPhase.percentile(sorted, 0.99), means,
-                cpuBefore < 0 || sorted.isEmpty() ? -1 : (double) (cpuAfter - cpuBefore) / sorted.size());
+                ProcessCpu.perOperation(serverBefore, serverAfter, sorted.size()),
+                ProcessCpu.perOperation(driverBefore, driverAfter, sorted.size()));
     }
 
     /** The "returning" people's first sign-in: creates them and their memberships, not measured. */
@@ -326,9 +314,9 @@ public final class SignInLoad {
         for (int s = 0; s < STEPS.length; s++) {
             steps.append(String.format("  %s %.1f", STEPS[s], r.stepMeansMs()[s]));
         }
-        System.out.printf("%-7s %-9s c=%-2d %6d sign-ins %3d errors %7.1f/s  p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  server CPU %5.1f ms/sign-in | mean ms:%s%n",
+        System.out.printf("%-7s %-9s c=%-2d %6d sign-ins %3d errors %7.1f/s  p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  server CPU %5.1f ms/sign-in  driver CPU %4.1f ms | mean ms:%s%n",
                 label, r.mode(), r.concurrency(), r.count(), r.errors(), r.perSecond(), r.p50(), r.p90(), r.p99(),
-                r.serverCpuMsPerSignIn(), steps);
+                r.serverCpuMsPerSignIn(), r.driverCpuMsPerSignIn(), steps);
     }
 
     /** Per figure, the median of the runs. */
@@ -342,7 +330,8 @@ public final class SignInLoad {
         return new Result(first.mode(), first.concurrency(), first.count(), runs.stream().mapToInt(Result::errors).sum(),
                 med(runs.stream().mapToDouble(Result::perSecond).toArray()), med(runs.stream().mapToDouble(Result::p50).toArray()),
                 med(runs.stream().mapToDouble(Result::p90).toArray()), med(runs.stream().mapToDouble(Result::p99).toArray()), steps,
-                med(runs.stream().mapToDouble(Result::serverCpuMsPerSignIn).toArray()));
+                med(runs.stream().mapToDouble(Result::serverCpuMsPerSignIn).toArray()),
+                med(runs.stream().mapToDouble(Result::driverCpuMsPerSignIn).toArray()));
     }
 
     private static double med(double[] values) {

@@ -1,5 +1,6 @@
 package io.faxgate.access.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.faxgate.platform.boundary.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DELETE;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A directory user's password for the web staff console (tenants whose SSO does not cover web staff). */
+@ApplicationScoped
 @Path("tenants/{slug}/users/{id}/console-password")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")

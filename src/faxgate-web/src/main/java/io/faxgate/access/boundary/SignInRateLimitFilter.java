@@ -1,5 +1,6 @@
 package io.faxgate.access.boundary;
 
+import io.faxgate.sso.boundary.SsoServlet;
 import io.faxgate.platform.boundary.ClientAddress;
 import io.faxgate.platform.boundary.ApiError;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +24,11 @@ import java.util.regex.Pattern;
  * sign-in endpoints: password form posts to {@code /login.xhtml} and SAML's {@code /sso/{tenant}/login} and
  * {@code /sso/{tenant}/acs}. Wrong HTTP Basic credentials count too ({@link FaxgateAuthenticationMechanism}).
  * Over the limit: 429 with Retry-After, before any password is checked or SAML message is parsed.
+ *
+ * <p>A SAML sign-in is one attempt, not two: the identity provider's POST to the ACS is answered with the self-posting
+ * page without reading the response (SameSite, see SsoServlet), and only the page's own POST — the one that validates
+ * the response, recognisable by {@link SsoServlet#BOUNCED} — is counted and refused over the limit. Counting both
+ * halved what a company behind one NAT address could sign in per minute, and refusing the first protects nothing.
  */
 @WebFilter(urlPatterns = {"/login.xhtml", "/sso/*"}, asyncSupported = true)
 public class SignInRateLimitFilter extends HttpFilter {
@@ -36,18 +44,23 @@ public class SignInRateLimitFilter extends HttpFilter {
      * parameters such as {@code ;x=y} change nothing), or a SAML login or ACS call (by the raw path within the
      * application, which is what SsoServlet parses).
      */
-    static boolean isSignInAttempt(String method, String servletPath, String path) {
+    static boolean isSignInAttempt(String method, String servletPath, String path, BooleanSupplier bounced) {
         if ("/login.xhtml".equals(servletPath)) {
             return "POST".equals(method);
         }
-        return "/sso".equals(servletPath) && SSO_SIGN_IN.matcher(path).matches();
+        if (!"/sso".equals(servletPath)) {
+            return false;
+        }
+        Matcher signIn = SSO_SIGN_IN.matcher(path);
+        return signIn.matches() && ("login".equals(signIn.group(1)) || !"POST".equals(method) || bounced.getAsBoolean());
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (isSignInAttempt(request.getMethod(), request.getServletPath(), path)) {
+        if (isSignInAttempt(request.getMethod(), request.getServletPath(), path,
+                () -> request.getParameter(SsoServlet.BOUNCED) != null)) {
             Optional<Long> wait = limits.attempt(ClientAddress.of(request), request.getMethod() + " " + path);
             if (wait.isPresent()) {
                 tooManyAttempts(request, response, wait.get(), limits.perMinute());

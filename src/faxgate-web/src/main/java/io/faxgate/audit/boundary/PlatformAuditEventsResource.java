@@ -1,5 +1,6 @@
 package io.faxgate.audit.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.faxgate.audit.control.AuditVerification;
 
 import jakarta.ejb.EJB;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Platform events (no tenant): operator actions, sign-ins with unknown usernames, rate-limit refusals. Operators only. */
+@ApplicationScoped
 @Path("audit-events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")

@@ -1,5 +1,6 @@
 package io.faxgate.directory.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.faxgate.fax.boundary.FaxLineFacade;
 import io.faxgate.fax.boundary.FaxLineView;
 import jakarta.ejb.EJB;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("tenants/{slug}/security-groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.faxgate.directory.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.faxgate.access.boundary.DirectoryUserDetail;
 import io.faxgate.access.boundary.UserDetailFacade;
 import jakarta.ejb.EJB;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("tenants/{slug}/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")

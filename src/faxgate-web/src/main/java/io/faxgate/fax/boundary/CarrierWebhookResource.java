@@ -1,5 +1,6 @@
 package io.faxgate.fax.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import io.faxgate.platform.boundary.ClientAddress;
 import io.faxgate.fax.control.InboundFax;
 import io.faxgate.fax.control.WebhookSignature;
@@ -45,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("carrier/inbound-faxes")
 @Tag(name = "Carrier webhook")
+@PermitAll // authenticated by its HMAC signature, not by a signed-in caller (SignedInCallersOnly)
 public class CarrierWebhookResource {
 
     static final String NOT_AUTHENTICATED = "not authenticated: the request's signature or timestamp is missing or not valid";

@@ -1,5 +1,6 @@
 package io.faxgate.fax.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The staff member's own fax lines (through their security groups, as of this request) and their faxes. */
+@ApplicationScoped
 @Path("me/fax-lines")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff: faxes")

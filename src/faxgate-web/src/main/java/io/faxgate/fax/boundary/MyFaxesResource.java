@@ -1,5 +1,6 @@
 package io.faxgate.fax.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Faxes on the staff member's lines: one fax, its PDF, and sending. A fax on a line the caller does not reach (any
  * more) answers 404, exactly like a fax id that does not exist or belongs to another tenant.
  */
+@ApplicationScoped
 @Path("me/faxes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff: faxes")

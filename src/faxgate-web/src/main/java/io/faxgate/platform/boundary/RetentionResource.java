@@ -1,5 +1,6 @@
 package io.faxgate.platform.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.faxgate.operator.boundary.RetentionRun;
 
 import io.faxgate.operator.boundary.RetentionFacade;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("retention")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")

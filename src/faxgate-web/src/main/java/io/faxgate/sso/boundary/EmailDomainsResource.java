@@ -1,5 +1,6 @@
 package io.faxgate.sso.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.faxgate.directory.boundary.ConcurrentChangeRetry;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("tenants/{slug}/email-domains")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -76,9 +76,17 @@ public class SamlRuntime {
         return new TenantReplayCache(replayStore, tenantSlug);
     }
 
+    /** Read once: a deployment's setting, like the facade's own injected value (saves an EJB call per sign-in). */
+    private volatile Duration maxAssertionLifetime;
+
     /** How long after its IssueInstant an assertion is accepted at most ({@code faxgate.sso.replay.max-lifetime-minutes}). */
     public Duration maxAssertionLifetime() {
-        return replayStore.maxAssertionLifetime();
+        Duration lifetime = maxAssertionLifetime;
+        if (lifetime == null) {
+            lifetime = replayStore.maxAssertionLifetime();
+            maxAssertionLifetime = lifetime;
+        }
+        return lifetime;
     }
 
     public void logoutSent(String requestId) {

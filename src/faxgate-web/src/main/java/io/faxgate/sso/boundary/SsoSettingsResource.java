@@ -1,5 +1,6 @@
 package io.faxgate.sso.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.faxgate.sso.control.SsoSettingsRequest;
 
 import jakarta.ejb.EJB;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("tenants/{slug}/sso")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

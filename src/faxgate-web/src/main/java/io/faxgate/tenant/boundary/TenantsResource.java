@@ -1,5 +1,6 @@
 package io.faxgate.tenant.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.faxgate.access.boundary.NewTenantAdmin;
 import io.faxgate.access.boundary.TenantAdminFacade;
 import jakarta.ejb.EJB;
@@ -17,6 +18,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

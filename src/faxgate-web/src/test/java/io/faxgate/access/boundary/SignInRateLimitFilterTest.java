@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class SignInRateLimitFilterTest {
 
     private static boolean attempt(String method, String servletPath, String path) {
-        return SignInRateLimitFilter.isSignInAttempt(method, servletPath, path);
+        return SignInRateLimitFilter.isSignInAttempt(method, servletPath, path, () -> true);
     }
 
     @Test
@@ -19,6 +19,16 @@ class SignInRateLimitFilterTest {
         assertThat(attempt("GET", "/sso", "/sso/acme/login/")).isTrue();
         assertThat(attempt("POST", "/sso", "/sso/acme/acs")).isTrue();
         assertThat(attempt("GET", "/sso", "/sso/acme/acs")).isTrue();
+    }
+
+    @Test
+    void aSamlSignInIsOneAttemptTheAcsPostThatValidates() {
+        assertThat(SignInRateLimitFilter.isSignInAttempt("POST", "/sso", "/sso/acme/acs", () -> false))
+                .as("the IdP's POST, answered with the self-posting page without reading the response").isFalse();
+        assertThat(SignInRateLimitFilter.isSignInAttempt("POST", "/sso", "/sso/acme/acs", () -> true))
+                .as("the self-posting page's POST, which validates the response").isTrue();
+        assertThat(SignInRateLimitFilter.isSignInAttempt("GET", "/sso", "/sso/acme/login", () -> false))
+                .as("SP-initiated sign-in: no marker involved").isTrue();
     }
 
     @Test
