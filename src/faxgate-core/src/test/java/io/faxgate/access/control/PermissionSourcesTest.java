@@ -11,8 +11,6 @@ import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.GroupMembership;
 import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.platform.control.Databases;
-import io.faxgate.platform.control.SchemaMigration;
-import io.faxgate.platform.control.SchemaMigrationTest;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -22,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,9 +42,7 @@ class PermissionSourcesTest {
 
     @BeforeAll
     static void data() {
-        DataSource ds = Databases.freshH2();
-        SchemaMigration.apply(ds, PermissionSourcesTest.class.getClassLoader());
-        emf = SchemaMigrationTest.entityManagerFactory(ds);
+        emf = Databases.migrateAndOpen(Databases.freshH2());
         em = emf.createEntityManager();
         Instant now = Instant.now();
         em.getTransaction().begin();

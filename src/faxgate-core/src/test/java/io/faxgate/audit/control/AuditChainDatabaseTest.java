@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.faxgate.audit.control.AuditVerification;
 import io.faxgate.platform.control.Databases;
-import io.faxgate.platform.control.SchemaMigration;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,8 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -93,7 +89,7 @@ class AuditChainDatabaseTest {
 
     /** A tenant and five events with fixed ids, times with microseconds, and text beyond ASCII. */
     private static EntityManagerFactory prepare(DataSource ds) {
-        SchemaMigration.apply(ds, AuditChainDatabaseTest.class.getClassLoader());
+        EntityManagerFactory emf = Databases.migrateAndOpen(ds);
         jdbc(ds, "INSERT INTO tenant (id, version, slug, name, sso_allowed, created_at, updated_at) VALUES (" + TENANT
                 + ", 1, 'acme', 'Acme', FALSE, TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-01 00:00:00')");
         for (int i = 1; i <= 5; i++) {
@@ -113,12 +109,7 @@ class AuditChainDatabaseTest {
                 throw new IllegalStateException(e);
             }
         }
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.nonJtaDataSource", ds);
-        props.put("eclipselink.logging.level", "WARNING");
-        return Persistence.createEntityManagerFactory("faxgate", props);
+        return emf;
     }
 
     private static void seal(EntityManagerFactory emf) {

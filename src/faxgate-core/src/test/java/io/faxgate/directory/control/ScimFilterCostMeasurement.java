@@ -11,8 +11,6 @@ import io.faxgate.directory.control.ScimFilter.Or;
 import io.faxgate.directory.control.ScimFilter.ValuePath;
 import io.faxgate.directory.control.ScimSort;
 import io.faxgate.platform.control.Databases;
-import io.faxgate.platform.control.SchemaMigration;
-import io.faxgate.platform.control.SchemaMigrationTest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -48,9 +46,8 @@ class ScimFilterCostMeasurement {
     @Test
     void measure() throws Exception {
         DataSource ds = Databases.freshPostgres();
-        SchemaMigration.apply(ds, getClass().getClassLoader());
+        EntityManagerFactory emf = Databases.migrateAndOpen(ds);
         long[] userIds = seed(ds);
-        EntityManagerFactory emf = SchemaMigrationTest.entityManagerFactory(ds);
         EntityManager em = emf.createEntityManager();
         ScimSearch search = new ScimSearch();
         search.em = em;

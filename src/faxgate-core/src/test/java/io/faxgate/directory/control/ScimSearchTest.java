@@ -17,8 +17,6 @@ import io.faxgate.directory.entity.DirectorySource;
 import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.platform.control.Databases;
-import io.faxgate.platform.control.SchemaMigration;
-import io.faxgate.platform.control.SchemaMigrationTest;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -28,11 +26,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -42,12 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScimSearchTest {
 
-    static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("PostgreSQL", (Supplier<DataSource>) Databases::freshPostgres),
-                Arguments.of("H2", (Supplier<DataSource>) Databases::freshH2));
-    }
-
     private ScimSearch search;
     private long acme;
     private long alice;
@@ -55,11 +45,9 @@ class ScimSearchTest {
     private long carol;
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void everyOperatorIsEvaluatedByTheDatabaseWithEachAttributesCaseRule(String name, Supplier<DataSource> database) {
-        DataSource ds = database.get();
-        SchemaMigration.apply(ds, getClass().getClassLoader());
-        EntityManagerFactory emf = SchemaMigrationTest.entityManagerFactory(ds);
+        EntityManagerFactory emf = Databases.migrateAndOpen(database.get());
         EntityManager em = emf.createEntityManager();
         Instant before = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -13,8 +13,6 @@ import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.ScimToken;
 import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.platform.control.Databases;
-import io.faxgate.platform.control.SchemaMigration;
-import io.faxgate.platform.control.SchemaMigrationTest;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -24,10 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -36,18 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScimStorageTest {
 
-    static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("PostgreSQL", (Supplier<DataSource>) Databases::freshPostgres),
-                Arguments.of("H2", (Supplier<DataSource>) Databases::freshH2));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void filtersMembershipsTokensAndLocksWorkOnTheMigratedSchema(String name, Supplier<DataSource> database) {
-        DataSource ds = database.get();
-        SchemaMigration.apply(ds, getClass().getClassLoader());
-        EntityManagerFactory emf = SchemaMigrationTest.entityManagerFactory(ds);
+        EntityManagerFactory emf = Databases.migrateAndOpen(database.get());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         EntityManager em = emf.createEntityManager();
         try {

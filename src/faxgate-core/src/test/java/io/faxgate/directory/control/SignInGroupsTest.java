@@ -7,8 +7,6 @@ import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.directory.entity.GroupMembership;
 import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.platform.control.Databases;
-import io.faxgate.platform.control.SchemaMigration;
-import io.faxgate.platform.control.SchemaMigrationTest;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -16,10 +14,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -28,19 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SignInGroupsTest {
 
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("PostgreSQL", (Supplier<DataSource>) Databases::freshPostgres),
-                Arguments.of("H2", (Supplier<DataSource>) Databases::freshH2));
-    }
-
     private static final Instant NOW = Instant.parse("2026-12-07T00:00:00Z");
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void assertedGroupsReplaceTheKnownOnesOnly(String name, Supplier<DataSource> database) {
-        DataSource ds = database.get();
-        SchemaMigration.apply(ds, getClass().getClassLoader());
-        EntityManagerFactory emf = SchemaMigrationTest.entityManagerFactory(ds);
+        EntityManagerFactory emf = Databases.migrateAndOpen(database.get());
         EntityManager em = emf.createEntityManager();
         GroupMembers members = new GroupMembers();
         members.em = em;

@@ -7,7 +7,6 @@ import io.faxgate.directory.entity.DirectorySource;
 import io.faxgate.directory.entity.DirectoryUser;
 import io.faxgate.platform.control.Databases;
 import io.faxgate.platform.control.SchemaMigration;
-import io.faxgate.platform.control.SchemaMigrationTest;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -19,12 +18,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -33,18 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UserNameUniquenessTest {
 
-    static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("PostgreSQL", (Supplier<DataSource>) Databases::freshPostgres),
-                Arguments.of("H2", (Supplier<DataSource>) Databases::freshH2));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void theDatabaseRefusesANameDifferingOnlyInCase(String name, Supplier<DataSource> database) {
-        DataSource ds = database.get();
-        SchemaMigration.apply(ds, getClass().getClassLoader());
-        EntityManagerFactory emf = SchemaMigrationTest.entityManagerFactory(ds);
+        EntityManagerFactory emf = Databases.migrateAndOpen(database.get());
         EntityManager em = emf.createEntityManager();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try {
@@ -77,7 +66,7 @@ class UserNameUniquenessTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void theMigrationNamesExistingClashesAndChangesNothing(String name, Supplier<DataSource> database) throws SQLException {
         DataSource ds = database.get();
         migrateTo(ds, "4");

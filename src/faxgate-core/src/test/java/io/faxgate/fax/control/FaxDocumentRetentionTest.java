@@ -3,48 +3,31 @@ package io.faxgate.fax.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.faxgate.platform.control.Databases;
-import io.faxgate.platform.control.SchemaMigration;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Retention empties old fax documents — but not those of faxes still being sent, and not new ones. */
 class FaxDocumentRetentionTest {
 
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("PostgreSQL", (Supplier<DataSource>) Databases::freshPostgres),
-                Arguments.of("H2", (Supplier<DataSource>) Databases::freshH2));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void oldDocumentsOfFinishedFaxesAreEmptied(String name, Supplier<DataSource> database) {
         DataSource ds = database.get();
-        SchemaMigration.apply(ds, getClass().getClassLoader());
+        EntityManagerFactory emf = Databases.migrateAndOpen(ds);
         sql(ds, "INSERT INTO tenant (id, version, slug, name, sso_allowed, created_at, updated_at) VALUES (1, 1, 'acme', 'Acme', FALSE, TIMESTAMP '2025-01-01 00:00:00', TIMESTAMP '2025-01-01 00:00:00')");
         sql(ds, "INSERT INTO fax_line (id, version, tenant_id, number, label, created_at) VALUES (1, 1, 1, '+4930123456', 'Main', TIMESTAMP '2025-01-01 00:00:00')");
         document(ds, 10, "2025-01-01 00:00:00", "SENT");     // old, finished: emptied
         document(ds, 11, "2025-01-01 00:00:00", "QUEUED");   // old, still to send: kept
         document(ds, 12, "2026-12-01 00:00:00", "RECEIVED"); // new: kept
 
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.nonJtaDataSource", ds);
-        props.put("eclipselink.logging.level", "WARNING");
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("faxgate", props);
         EntityManager em = emf.createEntityManager();
         FaxDocumentRetention retention = new FaxDocumentRetention();
         retention.em = em;

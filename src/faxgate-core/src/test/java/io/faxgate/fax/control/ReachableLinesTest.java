@@ -8,8 +8,6 @@ import io.faxgate.directory.entity.GroupMembership;
 import io.faxgate.directory.entity.SecurityGroup;
 import io.faxgate.fax.entity.FaxLine;
 import io.faxgate.platform.control.Databases;
-import io.faxgate.platform.control.SchemaMigration;
-import io.faxgate.platform.control.SchemaMigrationTest;
 import io.faxgate.tenant.entity.Tenant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -23,13 +21,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -39,22 +35,32 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ReachableLinesTest {
 
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("PostgreSQL", (Supplier<DataSource>) Databases::freshPostgres),
-                Arguments.of("H2", (Supplier<DataSource>) Databases::freshH2));
-    }
-
     private static final Instant NOW = Instant.parse("2026-12-07T00:00:00Z");
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
-    void theUnionOfTheLinesOfTheUsersGroupsOfTheTenantOnly(String name, Supplier<DataSource> database) {
-        DataSource ds = database.get();
-        SchemaMigration.apply(ds, getClass().getClassLoader());
-        EntityManagerFactory emf = SchemaMigrationTest.entityManagerFactory(ds);
-        EntityManager em = emf.createEntityManager();
-        FaxLines lines = new FaxLines();
+    private EntityManagerFactory emf;
+    private EntityManager em;
+    private FaxLines lines;
+
+    /** The migrated database, one entity manager on it, and the query under test using that entity manager. */
+    private void open(DataSource ds) {
+        emf = Databases.migrateAndOpen(ds);
+        em = emf.createEntityManager();
+        lines = new FaxLines();
         lines.em = em;
+    }
+
+    @AfterEach
+    void close() {
+        if (emf != null) {
+            em.close();
+            emf.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
+    void theUnionOfTheLinesOfTheUsersGroupsOfTheTenantOnly(String name, Supplier<DataSource> database) {
+        open(database.get());
         em.getTransaction().begin();
         Tenant acme = persist(em, new Tenant("acme", "Acme", true, NOW));
         Tenant globex = persist(em, new Tenant("globex", "Globex", true, NOW));
@@ -97,8 +103,6 @@ class ReachableLinesTest {
         em.clear();
         assertThat(lines.reachableBy(acme.getId(), alice.getId())).as("a removed group and a left group give nothing").isEmpty();
         assertThat(lines.reachableBy(acme.getId(), bob.getId())).extracting(FaxLine::getNumber).containsExactly("+4969100");
-        em.close();
-        emf.close();
     }
 
     /** The previous query (a join through the groups, DISTINCT), kept here as the reference the new one must equal. */
@@ -108,14 +112,9 @@ class ReachableLinesTest {
             order by l.number""";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void sameLinesAsTheJoinThroughTheGroupsForRandomDirectories(String name, Supplier<DataSource> database) {
-        DataSource ds = database.get();
-        SchemaMigration.apply(ds, getClass().getClassLoader());
-        EntityManagerFactory emf = SchemaMigrationTest.entityManagerFactory(ds);
-        EntityManager em = emf.createEntityManager();
-        FaxLines lines = new FaxLines();
-        lines.em = em;
+        open(database.get());
         Random random = new Random(14);
         List<Tenant> tenants = new ArrayList<>();
         List<DirectoryUser> users = new ArrayList<>();
@@ -151,8 +150,6 @@ class ReachableLinesTest {
             }
         }
         assertThat(nonEmpty).as("the random directory reaches lines at all").isGreaterThan(10);
-        em.close();
-        emf.close();
     }
 
     /**
@@ -162,11 +159,7 @@ class ReachableLinesTest {
     @Test
     void readsNoSecurityGroupRowsOnPostgreSql() throws SQLException {
         DataSource ds = Databases.freshPostgres();
-        SchemaMigration.apply(ds, getClass().getClassLoader());
-        EntityManagerFactory emf = SchemaMigrationTest.entityManagerFactory(ds);
-        EntityManager em = emf.createEntityManager();
-        FaxLines lines = new FaxLines();
-        lines.em = em;
+        open(ds);
         em.getTransaction().begin();
         Tenant acme = persist(em, new Tenant("acme", "Acme", true, NOW));
         DirectoryUser alice = persist(em, new DirectoryUser(acme.getId(), "oid-alice", "alice@acme.test", DirectorySource.SCIM, NOW));
@@ -185,8 +178,6 @@ class ReachableLinesTest {
         Map<String, Long> after = scans(ds);
         assertThat(after.getOrDefault("security_group", 0L) - before.getOrDefault("security_group", 0L))
                 .as("security_group scans for one user's lines").isZero();
-        em.close();
-        emf.close();
     }
 
     private static Map<String, Long> scans(DataSource ds) throws SQLException {

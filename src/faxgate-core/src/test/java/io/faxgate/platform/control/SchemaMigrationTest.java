@@ -24,37 +24,26 @@ import io.faxgate.tenant.entity.Tenant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.Persistence;
 import jakarta.persistence.RollbackException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Flyway migrations build the schema on both supported databases, and every entity and named query maps onto
  * that schema (EclipseLink, the provider Payara ships), including optimistic locking and tenant-scoped queries.
  */
-public class SchemaMigrationTest {
-
-    static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("PostgreSQL", (Supplier<DataSource>) Databases::freshPostgres),
-                Arguments.of("H2", (Supplier<DataSource>) Databases::freshH2));
-    }
+class SchemaMigrationTest {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void migrationsApplyAndAreIdempotent(String name, Supplier<DataSource> database) {
         DataSource ds = database.get();
         MigrateResult first = SchemaMigration.apply(ds, getClass().getClassLoader());
@@ -66,11 +55,10 @@ public class SchemaMigrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void everyEntityAndQueryMapsOntoTheMigratedSchema(String name, Supplier<DataSource> database) throws SQLException {
         DataSource ds = database.get();
-        SchemaMigration.apply(ds, getClass().getClassLoader());
-        EntityManagerFactory emf = entityManagerFactory(ds);
+        EntityManagerFactory emf = Databases.migrateAndOpen(ds);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try {
             EntityManager em = emf.createEntityManager();
@@ -183,14 +171,5 @@ public class SchemaMigrationTest {
                 .hasCauseInstanceOf(OptimisticLockException.class);
         first.close();
         second.close();
-    }
-
-    public static EntityManagerFactory entityManagerFactory(DataSource ds) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.nonJtaDataSource", ds);
-        props.put("eclipselink.logging.level", "WARNING");
-        return Persistence.createEntityManagerFactory("faxgate", props);
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faxgate.platform.control.Databases;
-import io.faxgate.platform.control.SchemaMigration;
-import io.faxgate.platform.control.SchemaMigrationTest;
 import io.faxgate.sso.control.UsedAssertions.Outcome;
 import io.faxgate.sso.entity.UsedAssertion;
 import io.faxgate.tenant.entity.Tenant;
@@ -24,10 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -40,20 +37,19 @@ class UsedAssertionsTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final Instant IN_AN_HOUR = NOW.plus(Duration.ofHours(1));
 
-    static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("PostgreSQL", (Supplier<DataSource>) Databases::freshPostgres),
-                Arguments.of("H2", (Supplier<DataSource>) Databases::freshH2));
-    }
-
     private EntityManagerFactory emf;
     private long acme;
     private long globex;
 
+    @AfterEach
+    void close() {
+        if (emf != null) {
+            emf.close();
+        }
+    }
+
     private void start(Supplier<DataSource> database) {
-        DataSource ds = database.get();
-        SchemaMigration.apply(ds, getClass().getClassLoader());
-        emf = SchemaMigrationTest.entityManagerFactory(ds);
+        emf = Databases.migrateAndOpen(database.get());
         EntityManager em = emf.createEntityManager();
         em.getTransaction().begin();
         Tenant a = new Tenant("acme", "Acme", true, NOW.truncatedTo(ChronoUnit.MILLIS));
@@ -108,52 +104,40 @@ class UsedAssertionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void secondUseIsAReplayAndLeavesNothingBehind(String name, Supplier<DataSource> database) {
         start(database);
-        try {
-            assertThat(mark(acme, key("_a"))).isEqualTo(Outcome.FIRST_USE);
-            assertThat(mark(acme, key("_a"))).isEqualTo(Outcome.REPLAYED);
-            // a replay long after the mark's expiry but before the purge is still a replay (fail closed)
-            assertThat(mark(acme, key("_a"), IN_AN_HOUR, IN_AN_HOUR.plusSeconds(1), 100)).isEqualTo(Outcome.REPLAYED);
-            assertThat(rows()).isEqualTo(1);
-        } finally {
-            emf.close();
-        }
+        assertThat(mark(acme, key("_a"))).isEqualTo(Outcome.FIRST_USE);
+        assertThat(mark(acme, key("_a"))).isEqualTo(Outcome.REPLAYED);
+        // a replay long after the mark's expiry but before the purge is still a replay (fail closed)
+        assertThat(mark(acme, key("_a"), IN_AN_HOUR, IN_AN_HOUR.plusSeconds(1), 100)).isEqualTo(Outcome.REPLAYED);
+        assertThat(rows()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void keysArePerTenant(String name, Supplier<DataSource> database) {
         start(database);
-        try {
-            assertThat(mark(acme, key("_a"))).isEqualTo(Outcome.FIRST_USE);
-            assertThat(mark(globex, key("_a"))).isEqualTo(Outcome.FIRST_USE);
-        } finally {
-            emf.close();
-        }
+        assertThat(mark(acme, key("_a"))).isEqualTo(Outcome.FIRST_USE);
+        assertThat(mark(globex, key("_a"))).isEqualTo(Outcome.FIRST_USE);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void aFullTenantRefusesOnlyItself(String name, Supplier<DataSource> database) {
         start(database);
-        try {
-            for (int i = 0; i < 3; i++) {
-                assertThat(mark(acme, key("_flood" + i), IN_AN_HOUR, NOW, 3)).isEqualTo(Outcome.FIRST_USE);
-            }
-            assertThat(mark(acme, key("_genuine"), IN_AN_HOUR, NOW, 3)).isEqualTo(Outcome.QUOTA_REACHED);
-            assertThat(mark(globex, key("_genuine"), IN_AN_HOUR, NOW, 3)).isEqualTo(Outcome.FIRST_USE);
-            // once the flood's marks expire the tenant signs in again (expired rows do not count, purged or not)
-            assertThat(mark(acme, key("_genuine"), IN_AN_HOUR.plusSeconds(61), IN_AN_HOUR.plusSeconds(1), 3))
-                    .isEqualTo(Outcome.FIRST_USE);
-        } finally {
-            emf.close();
+        for (int i = 0; i < 3; i++) {
+            assertThat(mark(acme, key("_flood" + i), IN_AN_HOUR, NOW, 3)).isEqualTo(Outcome.FIRST_USE);
         }
+        assertThat(mark(acme, key("_genuine"), IN_AN_HOUR, NOW, 3)).isEqualTo(Outcome.QUOTA_REACHED);
+        assertThat(mark(globex, key("_genuine"), IN_AN_HOUR, NOW, 3)).isEqualTo(Outcome.FIRST_USE);
+        // once the flood's marks expire the tenant signs in again (expired rows do not count, purged or not)
+        assertThat(mark(acme, key("_genuine"), IN_AN_HOUR.plusSeconds(61), IN_AN_HOUR.plusSeconds(1), 3))
+                .isEqualTo(Outcome.FIRST_USE);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void racingNodesGetExactlyOneFirstUse(String name, Supplier<DataSource> database) throws Exception {
         start(database);
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -178,44 +162,35 @@ class UsedAssertionsTest {
             }
         } finally {
             pool.shutdownNow();
-            emf.close();
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void purgeRemovesOnlyMarksThatExpiredBeforeTheGrace(String name, Supplier<DataSource> database) {
         start(database);
-        try {
-            mark(acme, key("_old"), NOW.minus(Duration.ofMinutes(10)), NOW.minus(Duration.ofHours(1)), 100);
-            mark(acme, key("_justExpired"), NOW.minus(Duration.ofMinutes(1)), NOW.minus(Duration.ofHours(1)), 100);
-            mark(acme, key("_live"), IN_AN_HOUR, NOW, 100);
-            EntityManager em = emf.createEntityManager();
-            em.getTransaction().begin();
-            assertThat(UsedAssertions.purge(em, NOW)).isEqualTo(1);
-            em.getTransaction().commit();
-            assertThat(em.createQuery("select u.assertionKey from UsedAssertion u", String.class).getResultList())
-                    .containsExactlyInAnyOrder(key("_justExpired"), key("_live"));
-            em.close();
-            assertThat(mark(acme, key("_live"))).isEqualTo(Outcome.REPLAYED);
-        } finally {
-            emf.close();
-        }
+        mark(acme, key("_old"), NOW.minus(Duration.ofMinutes(10)), NOW.minus(Duration.ofHours(1)), 100);
+        mark(acme, key("_justExpired"), NOW.minus(Duration.ofMinutes(1)), NOW.minus(Duration.ofHours(1)), 100);
+        mark(acme, key("_live"), IN_AN_HOUR, NOW, 100);
+        EntityManager em = emf.createEntityManager();
+        em.getTransaction().begin();
+        assertThat(UsedAssertions.purge(em, NOW)).isEqualTo(1);
+        em.getTransaction().commit();
+        assertThat(em.createQuery("select u.assertionKey from UsedAssertion u", String.class).getResultList())
+                .containsExactlyInAnyOrder(key("_justExpired"), key("_live"));
+        em.close();
+        assertThat(mark(acme, key("_live"))).isEqualTo(Outcome.REPLAYED);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("io.faxgate.platform.control.Databases#both")
     void onlyHashedKeysAreStored(String name, Supplier<DataSource> database) {
         start(database);
-        try {
-            assertThatThrownBy(() -> mark(acme, "_raw-assertion-id")).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> mark(acme, "x".repeat(5000))).isInstanceOf(IllegalArgumentException.class);
-            assertThat(rows()).isZero();
-            EntityManager em = emf.createEntityManager();
-            assertThat(em.find(UsedAssertion.class, new UsedAssertion.Key(acme, key("_a")))).isNull();
-            em.close();
-        } finally {
-            emf.close();
-        }
+        assertThatThrownBy(() -> mark(acme, "_raw-assertion-id")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> mark(acme, "x".repeat(5000))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(rows()).isZero();
+        EntityManager em = emf.createEntityManager();
+        assertThat(em.find(UsedAssertion.class, new UsedAssertion.Key(acme, key("_a")))).isNull();
+        em.close();
     }
 }
