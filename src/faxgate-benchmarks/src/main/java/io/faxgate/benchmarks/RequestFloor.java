@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * such requests plus {@code GET /api/v1/me}; this is the floor under {@link SignInLoad}'s figures.
  *
  * <pre>java -Dfaxgate.server-pid=PID -cp faxgate-benchmarks.jar io.faxgate.benchmarks.RequestFloor http://localhost:8080/static/autosubmit.js 20000 1,8,32 3</pre>
- * arguments: URL (loopback only), requests per level, concurrency levels, runs (the median is printed last).
+ * arguments: URL (loopback only), requests per level, concurrency levels, runs (the median is printed last), and
+ * optionally a file whose content is sent as an {@code application/x-www-form-urlencoded} POST instead of the GET
+ * (e.g. a SAML response to the ACS, which the first time answers with the self-posting page).
+ * {@code -Dfaxgate.request-header="Cookie: JSESSIONID=…"} adds one header, e.g. a signed-in browser's session.
  */
 public final class RequestFloor {
 
@@ -40,7 +43,7 @@ public final class RequestFloor {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
-            System.err.println("usage: RequestFloor URL REQUESTS_PER_LEVEL LEVELS(1,8,32) RUNS");
+            System.err.println("usage: RequestFloor URL REQUESTS_PER_LEVEL LEVELS(1,8,32) RUNS [FORM_BODY_FILE]");
             System.exit(2);
         }
         SignInLoad.requireLoopback(args[0]);
@@ -51,7 +54,15 @@ public final class RequestFloor {
         }
         int runs = Integer.parseInt(args[3]);
         RequestFloor floor = new RequestFloor();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(args[0])).timeout(Duration.ofSeconds(60)).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(args[0])).timeout(Duration.ofSeconds(60));
+        String header = System.getProperty("faxgate.request-header"); // e.g. "Cookie: JSESSIONID=…" of a signed-in session
+        if (header != null) {
+            builder.header(header.substring(0, header.indexOf(':')).strip(), header.substring(header.indexOf(':') + 1).strip());
+        }
+        HttpRequest request = args.length > 4
+                ? builder.header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(java.nio.file.Files.readString(java.nio.file.Path.of(args[4])))).build()
+                : builder.GET().build();
         floor.level(request, Math.min(count, 2_000), levels[levels.length - 1]); // warm-up, not counted
         Map<Integer, List<Result>> byLevel = new TreeMap<>();
         for (int run = 1; run <= runs; run++) {

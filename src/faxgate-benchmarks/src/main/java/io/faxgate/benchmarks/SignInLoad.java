@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  *
  * <p>Set-up through the operator API: a tenant with SSO on (mode "authentication and permissions", IdP-initiated
  * allowed) trusting the test IdP's certificate, and its 20 groups provisioned through SCIM, so every sign-in
- * reconciles 20 memberships. All responses are signed <em>before</em> the clock starts.
+ * reconciles 20 memberships. All responses are signed (and form-encoded) <em>before</em> the clock starts.
  *
  * <p>Modes: {@code one} — one person signs in again and again; {@code new} — every sign-in is a person Faxgate has
  * not seen (the first sign-in creates the user and their memberships); {@code returning} — every sign-in is a
@@ -64,6 +64,8 @@ public final class SignInLoad {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final List<String> bases;
+    /** The cookies of the latest sign-in, printed with -Dfaxgate.print-session (to measure a signed-in request alone). */
+    private volatile String lastSession;
     private final String operator;
     private String slug;
     private String audience;
@@ -118,6 +120,9 @@ public final class SignInLoad {
                 }
             }
         }
+        if (Boolean.getBoolean("faxgate.print-session") && load.lastSession != null) {
+            System.out.println("session of the latest sign-in: " + load.lastSession);
+        }
         System.out.println();
         System.out.println("median of " + runs + " run(s):");
         byLevel.values().forEach(results -> print("median", median(results)));
@@ -159,7 +164,9 @@ public final class SignInLoad {
         Instant now = Instant.now();
         String[] encoded = new String[count];
         for (int i = 0; i < count; i++) {
-            encoded[i] = EntraShapedResponse.of(person.applyAsInt(i), audience, acs, now).encoded();
+            // form-encoded before the clock too: the browser's own work, not Faxgate's
+            encoded[i] = "SAMLResponse=" + URLEncoder.encode(EntraShapedResponse.of(person.applyAsInt(i), audience, acs, now)
+                    .encoded(), StandardCharsets.UTF_8);
         }
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLongArray stepNanos = new AtomicLongArray(STEPS.length);
@@ -217,9 +224,8 @@ public final class SignInLoad {
     }
 
     /** One browser: its own cookies, the IdP's POST, the self-posting page's POST, our redirects, then /api/v1/me. */
-    private void signIn(String base, String samlResponse, AtomicLongArray stepNanos) {
+    private void signIn(String base, String form, AtomicLongArray stepNanos) {
         Map<String, String> cookies = new LinkedHashMap<>();
-        String form = "SAMLResponse=" + URLEncoder.encode(samlResponse, StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
         HttpResponse<String> bounce = browser("POST", base + "/sso/" + slug + "/acs", form, cookies);
         expect(bounce, 200, "name=\"faxgate_bounced\"");
@@ -240,6 +246,7 @@ public final class SignInLoad {
         long t3 = System.nanoTime();
         expect(browser("GET", base + "/api/v1/me", null, cookies), 200, "\"");
         long t4 = System.nanoTime();
+        lastSession = cookies.toString();
         stepNanos.addAndGet(0, t1 - t0);
         stepNanos.addAndGet(1, t2 - t1);
         stepNanos.addAndGet(2, t3 - t2);

@@ -4,6 +4,7 @@ import io.faxgate.platform.entity.AccessChangeSignal;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -23,7 +24,8 @@ import javax.cache.Cache;
  * read, well under a millisecond on a LAN), so a change committed on one node is seen by every node on its next
  * request. Each change writes a fresh random number rather than incrementing: no compare-and-set is needed, and if
  * the grid ever loses the entry (a restart of every member, eviction) the value that replaces it is new too, so a
- * decision cached under an old value can never be mistaken for current.
+ * decision cached under an old value can never be mistaken for current. Within one request the value is read once
+ * ({@link EpochOfThisRequest}) unless this member moves it meanwhile.
  */
 @ApplicationScoped
 public class AccessEpoch implements AccessChangeSignal {
@@ -50,6 +52,12 @@ public class AccessEpoch implements AccessChangeSignal {
 
     private Cache<String, Long> shared;
 
+    /** How often this member moved the epoch: voids what a request remembered of it. */
+    private final AtomicLong movesHere = new AtomicLong();
+
+    @Inject
+    EpochOfThisRequest thisRequest;
+
     public AccessEpoch() {
     }
 
@@ -69,6 +77,22 @@ public class AccessEpoch implements AccessChangeSignal {
         if (shared == null) {
             return local.get();
         }
+        long moves = movesHere.get();
+        try {
+            if (thisRequest != null && thisRequest.readAt(moves)) {
+                return thisRequest.value();
+            }
+            long value = read();
+            if (thisRequest != null) {
+                thisRequest.remember(value, moves);
+            }
+            return value;
+        } catch (ContextNotActiveException noRequest) {
+            return read(); // a timer, an asynchronous task: no request to remember it for
+        }
+    }
+
+    private long read() {
         Long value = shared.get(KEY);
         if (value != null) {
             return value;
@@ -112,7 +136,8 @@ public class AccessEpoch implements AccessChangeSignal {
         long next;
         do {
             next = random.nextLong();
-        } while (next == current()); // one in 2^64, but then the change would go unnoticed
+        } while (next == read()); // one in 2^64, but then the change would go unnoticed
         shared.put(KEY, next);
+        movesHere.incrementAndGet();
     }
 }

@@ -48,6 +48,22 @@ class AccessEpochTest {
     }
 
     @Test
+    void aRequestReadsTheGridOnceYetSeesItsOwnMembersChangesAtOnce() {
+        AccessEpoch nodeA = new AccessEpoch(grid);
+        AccessEpoch nodeB = new AccessEpoch(grid);
+        nodeA.thisRequest = new EpochOfThisRequest();
+        long atStart = nodeA.current();
+        nodeB.changed();
+        assertThat(nodeA.current()).as("another member's change: seen by this member's next request").isEqualTo(atStart);
+        nodeA.thisRequest = new EpochOfThisRequest(); // the next request
+        long next = nodeA.current();
+        assertThat(next).isNotEqualTo(atStart).isEqualTo(nodeB.current());
+        nodeA.changed(); // committed by this request itself (e.g. a sign-in that changed memberships)
+        assertThat(nodeA.current()).as("this member's own change: seen at once, in the same request")
+                .isNotEqualTo(next).isEqualTo(grid.get("epoch"));
+    }
+
+    @Test
     void withoutAGridItCountsInThisJvm() {
         AccessEpoch alone = new AccessEpoch();
         long before = alone.current();
