@@ -6,19 +6,21 @@ import java.nio.file.*;
 
 /**
  * What the database did per sign-in: a snapshot of PostgreSQL's table and database counters ({@code snap FILE}), or the
- * difference to it divided by the sign-ins ({@code diff FILE N}). Loopback PostgreSQL of {@code -Pcluster} (port 8232).
+ * difference to it divided by the sign-ins ({@code diff FILE N}). Loopback PostgreSQL of {@code -Pcluster} (port 8232),
+ * or the database {@code -Dfaxgate.postgres-url} names (user and password postgres, as the embedded server has them).
  * <pre>java -cp faxgate-benchmarks.jar:.faxgate/drivers/postgresql.jar io.faxgate.benchmarks.PostgresCounters snap /tmp/pg.snap</pre>
  */
 public final class PostgresCounters {
     public static void main(String[] a) throws Exception {
         Map<String, long[]> now = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:8232/postgres", "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(
+                System.getProperty("faxgate.postgres-url", "jdbc:postgresql://localhost:8232/postgres"), "postgres", "postgres");
              Statement s = c.createStatement()) {
             s.execute("select pg_stat_force_next_flush()");
             try (ResultSet r = s.executeQuery("select relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(idx_scan,0), coalesce(seq_scan,0) from pg_stat_user_tables")) {
                 while (r.next()) now.put(r.getString(1), new long[] {r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)});
             }
-            try (ResultSet r = s.executeQuery("select xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_fetched from pg_stat_database where datname = 'postgres'")) {
+            try (ResultSet r = s.executeQuery("select xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_fetched from pg_stat_database where datname = current_database()")) {
                 r.next();
                 now.put("~database", new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)});
             }

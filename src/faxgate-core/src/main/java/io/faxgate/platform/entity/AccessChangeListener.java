@@ -12,15 +12,25 @@ import jakarta.persistence.PostUpdate;
  */
 public class AccessChangeListener {
 
+    /**
+     * Looked up once per listener (the persistence unit makes one per entity class and drops it at undeploy):
+     * {@code CDI.current()} walks the caller's stack to find its bean manager, and a first sign-in persists some twenty
+     * rows — that lookup was ≈ 4 % of the server's CPU during first sign-ins (docs/performance.md).
+     */
+    private volatile AccessChangeSignal signal;
+
     @PostPersist
     @PostUpdate
     @PostRemove
     void changed(Object entity) {
-        AccessChangeSignal epoch;
-        try {
-            epoch = CDI.current().select(AccessChangeSignal.class).get();
-        } catch (IllegalStateException noContainer) {
-            return; // plain JPA (schema tests, tools): no caches to invalidate
+        AccessChangeSignal epoch = signal;
+        if (epoch == null) {
+            try {
+                epoch = CDI.current().select(AccessChangeSignal.class).get();
+            } catch (IllegalStateException noContainer) {
+                return; // plain JPA (schema tests, tools): no caches to invalidate
+            }
+            signal = epoch;
         }
         epoch.changedInThisTransaction();
     }
