@@ -10,6 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -44,6 +47,38 @@ class AuthenticationIT {
         assertThat(FaxgateApi.anonymous().get("/api/v1/tenants").status()).isEqualTo(401);
         assertThat(FaxgateApi.as("operator", "wrong").get("/api/v1/me").status()).isEqualTo(401);
         assertThat(FaxgateApi.as("nobody", "wrong").get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    /**
+     * Refused before any EJB is called: the container used to log each refusal as a system exception with a 60-line
+     * stack trace, so anonymous requests could roll the server log over and push out what an operator needs.
+     */
+    @Test
+    void anonymousApiCallsAreRefusedWithoutWritingTheServerLog() throws Exception {
+        Path log = Path.of(System.getProperty("arquillian.payara.home"), "glassfish", "domains",
+                System.getProperty("arquillian.payara.domain"), "logs", "server.log");
+        long before = Files.size(log);
+        for (int i = 0; i < 20; i++) {
+            assertThat(FaxgateApi.anonymous().get("/api/v1/me").status()).isEqualTo(401);
+            assertThat(FaxgateApi.anonymous().get("/api/v1/tenants").status()).isEqualTo(401);
+            assertThat(FaxgateApi.anonymous().get("/api/v1/tenants/x/audit-events").status()).isEqualTo(401);
+        }
+        // the server writes its log asynchronously: give it time to show what these calls wrote, if anything
+        long until = System.nanoTime() + 2_000_000_000L;
+        String added = "";
+        while (System.nanoTime() < until) {
+            Thread.sleep(200);
+            byte[] now = Files.readAllBytes(log);
+            int from = now.length < before ? 0 : (int) before; // rotated meanwhile: all of the new file is new
+            added = new String(now, from, now.length - from, StandardCharsets.UTF_8);
+            if (added.contains("Client not authorized")) {
+                break;
+            }
+        }
+        assertThat(added).doesNotContain("Client not authorized").doesNotContain("AccessLocalException");
+        assertThat(FaxgateApi.anonymous().post("/api/v1/carrier/inbound-faxes", "{}").toString())
+                .as("the carrier webhook authenticates its requests itself (HMAC), not by a signed-in caller")
+                .doesNotContain("sign in first");
     }
 
     @Test

@@ -44,7 +44,7 @@ public class SignInRateLimitFilter extends HttpFilter {
      * parameters such as {@code ;x=y} change nothing), or a SAML login or ACS call (by the raw path within the
      * application, which is what SsoServlet parses).
      */
-    static boolean isSignInAttempt(String method, String servletPath, String path, BooleanSupplier bounced) {
+    static boolean isSignInAttempt(String method, String servletPath, String path, BooleanSupplier reachesValidation) {
         if ("/login.xhtml".equals(servletPath)) {
             return "POST".equals(method);
         }
@@ -52,15 +52,14 @@ public class SignInRateLimitFilter extends HttpFilter {
             return false;
         }
         Matcher signIn = SSO_SIGN_IN.matcher(path);
-        return signIn.matches() && ("login".equals(signIn.group(1)) || !"POST".equals(method) || bounced.getAsBoolean());
+        return signIn.matches() && ("login".equals(signIn.group(1)) || !"POST".equals(method) || reachesValidation.getAsBoolean());
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (isSignInAttempt(request.getMethod(), request.getServletPath(), path,
-                () -> request.getParameter(SsoServlet.BOUNCED) != null)) {
+        if (isSignInAttempt(request.getMethod(), request.getServletPath(), path, () -> reachesValidation(request))) {
             Optional<Long> wait = limits.attempt(ClientAddress.of(request), request.getMethod() + " " + path);
             if (wait.isPresent()) {
                 tooManyAttempts(request, response, wait.get(), limits.perMinute());
@@ -68,6 +67,16 @@ public class SignInRateLimitFilter extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Whether an ACS post is one whose response gets validated: it comes from the self-posting page. Its form is read
+     * only when it is small enough for the ACS to read it anyway: a body of unknown or too large a size counts as an
+     * attempt unread, so the ACS can still refuse it (413) without anyone parsing it first.
+     */
+    private static boolean reachesValidation(HttpServletRequest request) {
+        long length = request.getContentLengthLong();
+        return length < 0 || length > SsoServlet.MAX_ACS_POST_BYTES || request.getParameter(SsoServlet.BOUNCED) != null;
     }
 
     /** 429 with Retry-After: JSON for API clients, a short page for browsers. */

@@ -48,7 +48,7 @@ public class SsoServlet extends HttpServlet {
 
     public static final String BOUNCED = "faxgate_bounced";
     /** Entra responses are a few KiB; far below Payara's 2 MB post limit, which would otherwise end in a 500. */
-    static final int MAX_ACS_POST_BYTES = 512 * 1024;
+    public static final int MAX_ACS_POST_BYTES = 512 * 1024;
     private static final Logger LOG = Logger.getLogger(SsoServlet.class.getName());
 
     @EJB
