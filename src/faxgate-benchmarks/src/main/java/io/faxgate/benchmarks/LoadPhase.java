@@ -66,6 +66,49 @@ final class LoadPhase {
                 seconds, count / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99));
     }
 
+    /** What a run of calls cost: wall time, and the CPU of the server (-1: unknown) and of this driver. */
+    record Spent(long nanos, long serverCpuMillis, long driverCpuMillis) {
+
+        double serverCpuMsPer(int operations) {
+            return serverCpuMillis < 0 || operations == 0 ? -1 : (double) serverCpuMillis / operations;
+        }
+
+        double driverCpuMsPer(int operations) {
+            return driverCpuMillis < 0 || operations == 0 ? -1 : (double) driverCpuMillis / operations;
+        }
+    }
+
+    /** Makes {@code call.accept(i)} for every i below {@code count}, {@code concurrency} calls at a time. */
+    static Spent concurrently(int count, int concurrency, java.util.function.IntConsumer call) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+        ProcessCpu server = ProcessCpu.server();
+        ProcessCpu driver = ProcessCpu.driver();
+        long serverBefore = server.millis();
+        long driverBefore = driver.millis();
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < concurrency; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        call.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long nanos = System.nanoTime() - start;
+        long serverAfter = server.millis();
+        long driverAfter = driver.millis();
+        return new Spent(nanos, serverBefore < 0 || serverAfter < 0 ? -1 : serverAfter - serverBefore,
+                driverBefore < 0 || driverAfter < 0 ? -1 : driverAfter - driverBefore);
+    }
+
     /** Nearest-rank percentile of sorted nanosecond values, in milliseconds. */
     static double percentile(List<Long> sorted, double p) {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;

@@ -40,9 +40,4 @@ final class ProcessCpu {
             return -1;
         }
     }
-
-    /** CPU milliseconds per operation between two readings, or -1 when unknown. */
-    static double perOperation(long before, long after, int operations) {
-        return before < 0 || after < 0 || operations == 0 ? -1 : (double) (after - before) / operations;
-    }
 }

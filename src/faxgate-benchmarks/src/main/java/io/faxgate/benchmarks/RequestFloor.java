@@ -12,10 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What one HTTP request costs before Faxgate does any work of its own: the same GET again and again against your own
@@ -84,38 +80,28 @@ public final class RequestFloor {
     private Result level(HttpRequest request, int count, int concurrency) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        ProcessCpu server = ProcessCpu.server();
-        ProcessCpu driver = ProcessCpu.driver();
-        long serverBefore = server.millis();
-        long driverBefore = driver.millis();
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < concurrency; t++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        long began = System.nanoTime();
-                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        latencies.add(System.nanoTime() - began);
-                        statuses.merge(status, 1, Integer::sum);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> w : workers) {
-                w.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        long elapsed = System.nanoTime() - start;
+        LoadPhase.Spent spent = LoadPhase.concurrently(count, concurrency, i -> {
+            long began = System.nanoTime();
+            int status = send(request);
+            latencies.add(System.nanoTime() - began);
+            statuses.merge(status, 1, Integer::sum);
+        });
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Result(concurrency, count, sorted.size() / (elapsed / 1e9), LoadPhase.percentile(sorted, 0.50),
-                LoadPhase.percentile(sorted, 0.99), ProcessCpu.perOperation(serverBefore, server.millis(), sorted.size()),
-                ProcessCpu.perOperation(driverBefore, driver.millis(), sorted.size()), new TreeMap<>(statuses));
+        return new Result(concurrency, count, sorted.size() / (spent.nanos() / 1e9), LoadPhase.percentile(sorted, 0.50),
+                LoadPhase.percentile(sorted, 0.99), spent.serverCpuMsPer(sorted.size()), spent.driverCpuMsPer(sorted.size()),
+                new TreeMap<>(statuses));
+    }
+
+    private int send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static double median(List<Result> results, java.util.function.ToDoubleFunction<Result> figure) {

@@ -21,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
@@ -170,41 +167,19 @@ public final class SignInLoad {
         }
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLongArray stepNanos = new AtomicLongArray(STEPS.length);
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        ProcessCpu server = ProcessCpu.server();
-        ProcessCpu driver = ProcessCpu.driver();
-        long serverBefore = server.millis();
-        long driverBefore = driver.millis();
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < concurrency; t++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        long began = System.nanoTime();
-                        try {
-                            signIn(bases.get(i % bases.size()), encoded[i], stepNanos);
-                            latencies.add(System.nanoTime() - began);
-                        } catch (RuntimeException e) {
-                            if (errors.incrementAndGet() <= 3) {
-                                firstErrors.add(e.getMessage());
-                            }
-                        }
-                    }
-                }));
+        LoadPhase.Spent spent = LoadPhase.concurrently(count, concurrency, i -> {
+            long began = System.nanoTime();
+            try {
+                signIn(bases.get(i % bases.size()), encoded[i], stepNanos);
+                latencies.add(System.nanoTime() - began);
+            } catch (RuntimeException e) {
+                if (errors.incrementAndGet() <= 3) {
+                    firstErrors.add(e.getMessage());
+                }
             }
-            for (Future<?> w : workers) {
-                w.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        long elapsed = System.nanoTime() - start;
-        long serverAfter = server.millis();
-        long driverAfter = driver.millis();
+        });
         firstErrors.forEach(e -> System.out.println("  error: " + e));
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
@@ -212,10 +187,9 @@ public final class SignInLoad {
         for (int s = 0; s < STEPS.length; s++) {
             means[s] = sorted.isEmpty() ? 0 : stepNanos.get(s) / 1e6 / sorted.size();
         }
-        return new Result(mode, concurrency, count, errors.get(), sorted.size() / (elapsed / 1e9),
+        return new Result(mode, concurrency, count, errors.get(), sorted.size() / (spent.nanos() / 1e9),
                 LoadPhase.percentile(sorted, 0.50), LoadPhase.percentile(sorted, 0.90), LoadPhase.percentile(sorted, 0.99), means,
-                ProcessCpu.perOperation(serverBefore, serverAfter, sorted.size()),
-                ProcessCpu.perOperation(driverBefore, driverAfter, sorted.size()));
+                spent.serverCpuMsPer(sorted.size()), spent.driverCpuMsPer(sorted.size()));
     }
 
     /** The "returning" people's first sign-in: creates them and their memberships, not measured. */
