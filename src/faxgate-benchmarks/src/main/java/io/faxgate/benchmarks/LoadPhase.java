@@ -70,12 +70,22 @@ final class LoadPhase {
     record Spent(long nanos, long serverCpuMillis, long driverCpuMillis) {
 
         double serverCpuMsPer(int operations) {
-            return serverCpuMillis < 0 || operations == 0 ? -1 : (double) serverCpuMillis / operations;
+            return per(serverCpuMillis, operations);
         }
 
         double driverCpuMsPer(int operations) {
-            return driverCpuMillis < 0 || operations == 0 ? -1 : (double) driverCpuMillis / operations;
+            return per(driverCpuMillis, operations);
         }
+
+        private static double per(long millis, int operations) {
+            return millis < 0 || operations == 0 ? -1 : (double) millis / operations;
+        }
+    }
+
+    /** The median of one figure over several runs (the mean of the middle two for an even number of runs). */
+    static <T> double median(List<T> runs, java.util.function.ToDoubleFunction<T> figure) {
+        double[] v = runs.stream().mapToDouble(figure).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /** Makes {@code call.accept(i)} for every i below {@code count}, {@code concurrency} calls at a time. */

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * What one HTTP request costs before Faxgate does any work of its own: the same GET again and again against your own
  * server on loopback (e.g. a static file, which passes Payara's connector, every servlet filter and the authentication
- * mechanism, then the default servlet), with the server's and this driver's CPU time per request. A sign-in is three
- * such requests plus {@code GET /api/v1/me}; this is the floor under {@link SignInLoad}'s figures.
+ * mechanism, then the default servlet), with the server's and this driver's CPU time per request. A sign-in is two
+ * posts to the ACS plus {@code GET /api/v1/me}; this is the floor under {@link SignInLoad}'s figures.
  *
  * <pre>java -Dfaxgate.server-pid=PID -cp faxgate-benchmarks.jar io.faxgate.benchmarks.RequestFloor http://localhost:8080/static/autosubmit.js 20000 1,8,32 3</pre>
  * arguments: URL (loopback only), requests per level, concurrency levels, runs (the median is printed last), and
@@ -71,9 +71,9 @@ public final class RequestFloor {
         System.out.println("median of " + runs + " run(s):");
         for (List<Result> results : byLevel.values()) {
             Result first = results.get(0);
-            print("median", new Result(first.concurrency(), first.count(), median(results, Result::perSecond),
-                    median(results, Result::p50), median(results, Result::p99), median(results, Result::serverCpuMs),
-                    median(results, Result::driverCpuMs), first.statuses()));
+            print("median", new Result(first.concurrency(), first.count(), LoadPhase.median(results, Result::perSecond),
+                    LoadPhase.median(results, Result::p50), LoadPhase.median(results, Result::p99), LoadPhase.median(results, Result::serverCpuMs),
+                    LoadPhase.median(results, Result::driverCpuMs), first.statuses()));
         }
     }
 
@@ -102,11 +102,6 @@ public final class RequestFloor {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static double median(List<Result> results, java.util.function.ToDoubleFunction<Result> figure) {
-        double[] v = results.stream().mapToDouble(figure).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static void print(String label, Result r) {
